@@ -1,0 +1,45 @@
+package org.mtalens.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import org.mtalens.app.cli.MtaLensCommand;
+import picocli.CommandLine;
+
+class CommandLineTest {
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = MtaLensCommand.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    @Test
+    void helpListsTheCommandsAndSucceeds() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).contains("Usage: mta-lens").contains("app");
+    }
+
+    @Test
+    void versionNamesTheProduct() {
+        assertThat(run("--version")).isZero();
+        assertThat(out.toString()).startsWith("MTA Lens ");
+    }
+
+    @Test
+    void anUnknownCommandIsAUsageErrorThatNamesIt() {
+        assertThat(run("frobnicate")).isEqualTo(2);
+        assertThat(err.toString()).contains("frobnicate");
+    }
+
+    @Test
+    void eachCommandHasItsOwnHelp() {
+        assertThat(run("app", "--help")).isZero();
+        assertThat(out.toString()).contains("Usage: mta-lens app").contains("CHECKPOINT");
+    }
+}

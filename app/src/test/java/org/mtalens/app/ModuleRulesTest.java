@@ -1,0 +1,81 @@
+package org.mtalens.app;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The module rules of DESIGN.md: model-runtime and sample-checkpoints never touch JavaFX; viz never
+ * touches DJL or the runtime. Checked on the compiled classes (ArchUnit) and, because an unused
+ * import leaves no trace in bytecode, on the sources too.
+ */
+class ModuleRulesTest {
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.mtalens");
+
+    @Test
+    void runtimeNeverDependsOnJavaFx() {
+        noClasses().that().resideInAPackage("org.mtalens.runtime..")
+                .should().dependOnClassesThat().resideInAPackage("javafx..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void samplesNeverDependOnJavaFx() {
+        noClasses().that().resideInAPackage("org.mtalens.samples..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.mtalens.viz..", "org.mtalens.app..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void vizNeverDependsOnDjlOrTheRuntime() {
+        noClasses().that().resideInAPackage("org.mtalens.viz..")
+                .should().dependOnClassesThat().resideInAnyPackage("ai.djl..", "org.mtalens.runtime..",
+                        "org.mtalens.samples..", "org.mtalens.app..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void runtimeAndSampleSourcesImportNoJavaFx() {
+        assertThat(sourcesImporting("model-runtime", "javafx\\.")).isEmpty();
+        assertThat(sourcesImporting("sample-checkpoints", "javafx\\.")).isEmpty();
+    }
+
+    @Test
+    void vizSourcesImportNoDjlAndNoRuntime() {
+        assertThat(sourcesImporting("viz", "(ai\\.djl\\.|org\\.mtalens\\.(runtime|samples|app)\\.)")).isEmpty();
+    }
+
+    private static List<Path> sourcesImporting(String module, String packagePattern) {
+        Path sources = Path.of("..", module, "src", "main", "java");
+        assertThat(sources).as("sources of module %s", module).isDirectory();
+        Pattern importLine = Pattern.compile("(?m)^\\s*import\\s+(static\\s+)?" + packagePattern);
+        try (Stream<Path> files = Files.walk(sources)) {
+            return files.filter(f -> f.toString().endsWith(".java"))
+                    .filter(f -> importLine.matcher(read(f)).find())
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
