@@ -1,0 +1,88 @@
+package org.mtalens.runtime.checkpoint;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+
+/**
+ * One named tensor of a checkpoint, kept compact in its stored dtype (often a read-only view of a
+ * memory-mapped file) and widened to fp32 only when asked.
+ *
+ * @param name  the state-dict key
+ * @param shape dimensions, outermost first
+ * @param dtype stored element type
+ * @param data  exactly {@code elementCount() * dtype.bytes()} little-endian bytes, position 0
+ */
+public record Tensor(String name, long[] shape, DType dtype, ByteBuffer data) {
+    public Tensor {
+        shape = shape.clone();
+        data = data.asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
+        long count = elementCount(shape);
+        if (count * dtype.bytes() != data.remaining()) {
+            throw new IllegalArgumentException(name + ": shape " + Arrays.toString(shape) + " of " + dtype
+                    + " needs " + count * dtype.bytes() + " bytes, got " + data.remaining());
+        }
+    }
+
+    /** @return the product of the dimensions (1 for a scalar) */
+    public static long elementCount(long[] shape) {
+        long count = 1;
+        for (long d : shape) {
+            if (d < 0) {
+                throw new IllegalArgumentException("negative dimension in " + Arrays.toString(shape));
+            }
+            count = Math.multiplyExact(count, d);
+        }
+        return count;
+    }
+
+    /** @return the number of elements */
+    public long elementCount() {
+        return elementCount(shape);
+    }
+
+    @Override
+    public long[] shape() {
+        return shape.clone();
+    }
+
+    /** @return the values widened to fp32, row-major */
+    public float[] toFloatArray() {
+        long count = elementCount();
+        if (count > Integer.MAX_VALUE - 8) {
+            throw new IllegalStateException(name + " has " + count + " elements, more than one Java array holds");
+        }
+        float[] out = new float[(int) count];
+        ByteBuffer buffer = data.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        if (dtype == DType.F32) {
+            buffer.asFloatBuffer().get(out);
+            return out;
+        }
+        int step = dtype.bytes();
+        for (int i = 0; i < out.length; i++) {
+            out[i] = dtype.read(buffer, i * step);
+        }
+        return out;
+    }
+
+    /** @return true when both tensors have the same name, shape, dtype and bytes */
+    public boolean sameAs(Tensor other) {
+        return name.equals(other.name) && Arrays.equals(shape, other.shape) && dtype == other.dtype
+                && data.equals(other.data);
+    }
+
+    @Override
+    public String toString() {
+        return name + " " + dtype + Arrays.toString(shape);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Tensor t && sameAs(t);
+    }
+
+    @Override
+    public int hashCode() {
+        return name.hashCode() * 31 + Arrays.hashCode(shape);
+    }
+}
