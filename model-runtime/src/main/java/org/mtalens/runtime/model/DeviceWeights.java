@@ -1,0 +1,71 @@
+package org.mtalens.runtime.model;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.util.HashMap;
+import java.util.Map;
+import org.mtalens.runtime.InvalidInputException;
+import org.mtalens.runtime.checkpoint.Checkpoint;
+import org.mtalens.runtime.checkpoint.Tensor;
+
+/**
+ * A checkpoint's tensors as fp32 arrays on one device. Tensors are widened one at a time, so the
+ * heap holds at most one tensor's fp32 copy beyond the compact checkpoint. Close to free the device memory.
+ */
+public final class DeviceWeights implements Weights, AutoCloseable {
+    private final NDManager manager;
+    private final Map<String, NDArray> arrays = new HashMap<>();
+    private final String source;
+
+    private DeviceWeights(NDManager manager, String source) {
+        this.manager = manager;
+        this.source = source;
+    }
+
+    /** Copies every tensor of {@code checkpoint} to {@code device}. */
+    public static DeviceWeights load(Checkpoint checkpoint, Device device) {
+        DeviceWeights weights = new DeviceWeights(NDManager.newBaseManager(device), checkpoint.source().toString());
+        try {
+            for (Tensor tensor : checkpoint.tensors().values()) {
+                NDArray array = weights.manager.create(tensor.toFloatArray(), new Shape(tensor.shape()));
+                array.setName(tensor.name());
+                weights.arrays.put(tensor.name(), array);
+            }
+            return weights;
+        } catch (RuntimeException e) {
+            weights.close();
+            throw e;
+        }
+    }
+
+    /** @return the device the arrays live on */
+    public Device device() {
+        return manager.getDevice();
+    }
+
+    /** @return the manager that owns the arrays; request managers are made under it */
+    public NDManager manager() {
+        return manager;
+    }
+
+    @Override
+    public NDArray get(String key) {
+        NDArray array = arrays.get(key);
+        if (array == null) {
+            throw new InvalidInputException(source + ": missing tensor '" + key + "'");
+        }
+        return array;
+    }
+
+    @Override
+    public NDArray find(String key) {
+        return arrays.get(key);
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

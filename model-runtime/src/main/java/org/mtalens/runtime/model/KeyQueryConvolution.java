@@ -1,0 +1,35 @@
+package org.mtalens.runtime.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.convolutional.Conv2d;
+import org.mtalens.runtime.config.PadKey;
+
+/**
+ * MTA's key-query convolution: a depthwise 2-D cross-correlation of each head's map with its own
+ * c_q x c_k kernel. Queries are padded by c_q-1 on the past side only (kernel row c_q-1 is the
+ * current query); keys per {@link PadKey}. The input's future entries must already be 0.
+ */
+final class KeyQueryConvolution {
+    private KeyQueryConvolution() {
+    }
+
+    /**
+     * @param maps   [H, T, T] scores or weights with future entries 0
+     * @param kernel [H, 1, c_q, c_k]
+     * @return [H, T, T] convolved maps (future entries hold whatever the kernel produced)
+     */
+    static NDArray apply(NDArray maps, NDArray kernel, PadKey padKey) {
+        Shape k = kernel.getShape();
+        int heads = (int) k.get(0);
+        int queryTaps = (int) k.get(2);
+        int keyTaps = (int) k.get(3);
+        int left = padKey.leftPadding(keyTaps);
+        int right = keyTaps - 1 - left;
+        // padding pairs from the last axis: keys (left, right), then queries (c_q-1 before, 0 after)
+        NDArray padded = maps.expandDims(0).pad(new Shape(left, right, queryTaps - 1, 0), 0f); // [1, H, T+c_q-1, T+c_k-1]
+        NDArray out = Conv2d.conv2d(padded, kernel, null, new Shape(1, 1), new Shape(0, 0), new Shape(1, 1), heads)
+                .singletonOrThrow(); // [1, H, T, T]
+        return out.squeeze(0);
+    }
+}

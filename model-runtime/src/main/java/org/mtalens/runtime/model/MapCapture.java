@@ -1,0 +1,62 @@
+package org.mtalens.runtime.model;
+
+import ai.djl.ndarray.NDArray;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.mtalens.runtime.config.Stage;
+import org.mtalens.runtime.export.NpyArray;
+
+/** A {@link StageSink} that copies the selected maps (future entries zeroed) and, if asked, activations. */
+final class MapCapture implements StageSink {
+    private final CaptureSelection selection;
+    private final boolean activations;
+    private final List<AttentionMap> maps = new ArrayList<>();
+    private final Map<String, NpyArray> activationValues = new LinkedHashMap<>();
+
+    MapCapture(CaptureSelection selection, boolean activations) {
+        this.selection = selection;
+        this.activations = activations;
+    }
+
+    @Override
+    public boolean wants(int layer, Stage stage) {
+        return selection.wants(layer, stage);
+    }
+
+    @Override
+    public void stage(int layer, Stage stage, NDArray stageMaps) {
+        int heads = (int) stageMaps.getShape().get(0);
+        int tokens = (int) stageMaps.getShape().get(1);
+        float[] all = stageMaps.toFloatArray(); // [H, T, T]
+        CausalMask.zeroFuture(all, tokens);
+        int cells = tokens * tokens;
+        for (int head = 0; head < heads; head++) {
+            if (selection.wantsHead(head)) {
+                float[] values = new float[cells];
+                System.arraycopy(all, head * cells, values, 0, cells);
+                maps.add(new AttentionMap(layer, stage, head, tokens, values));
+            }
+        }
+    }
+
+    @Override
+    public boolean wantsActivations() {
+        return activations;
+    }
+
+    @Override
+    public void activation(int layer, String name, NDArray values) {
+        String key = layer < 0 ? name : "layer" + layer + "/" + name;
+        activationValues.put(key, NpyArray.ofFloats(key, values.toFloatArray(), values.getShape().getShape()));
+    }
+
+    List<AttentionMap> maps() {
+        return maps;
+    }
+
+    Map<String, NpyArray> activations() {
+        return activationValues;
+    }
+}

@@ -1,0 +1,119 @@
+package org.mtalens.runtime.model;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.util.Arrays;
+import org.mtalens.runtime.InvalidInputException;
+import org.mtalens.runtime.checkpoint.Checkpoint;
+import org.mtalens.runtime.config.ModelConfig;
+
+/**
+ * Runs one loaded checkpoint: forward passes with capture, greedy generation. Each request gets its
+ * own {@link NDManager}, closed when it ends; no array leaves. Not thread-safe: one thread (the app's
+ * inference executor) uses it at a time. Close it to free the weights.
+ */
+public final class ModelRunner implements AutoCloseable {
+    private final Checkpoint checkpoint;
+    private final DeviceWeights weights;
+    private final MtaTransformer model;
+    private MemoryBudget budget = MemoryBudget.defaultBudget();
+
+    private ModelRunner(Checkpoint checkpoint, DeviceWeights weights) {
+        this.checkpoint = checkpoint;
+        this.weights = weights;
+        this.model = new MtaTransformer(checkpoint.config(), weights);
+    }
+
+    /** Copies the checkpoint's weights to {@code device}. */
+    public static ModelRunner load(Checkpoint checkpoint, Device device) {
+        return new ModelRunner(checkpoint, DeviceWeights.load(checkpoint, device));
+    }
+
+    /** @return the checkpoint it runs */
+    public Checkpoint checkpoint() {
+        return checkpoint;
+    }
+
+    /** @return the device, for users */
+    public String device() {
+        return ComputeDevice.describe(weights.device());
+    }
+
+    /** Replaces the capture memory budget. */
+    public void setBudget(MemoryBudget budget) {
+        this.budget = budget;
+    }
+
+    /** Runs one forward pass and keeps what the request asks for. */
+    public RunResult run(RunRequest request) {
+        ModelConfig config = checkpoint.config();
+        int[] tokens = request.tokens();
+        validate(config, tokens);
+        request.capture().validateFor(config);
+        budget.check(config, request.capture(), tokens.length);
+        long start = System.nanoTime();
+        MapCapture capture = new MapCapture(request.capture(), request.activations());
+        try (NDManager manager = weights.manager().newSubManager()) {
+            NDArray logits = model.forward(manager, tokenArray(manager, tokens), capture); // [T, V]
+            float[] values = logits.toFloatArray();
+            double millis = (System.nanoTime() - start) / 1e6;
+            return new RunResult(tokens, values, config.vocabSize(), capture.maps(), capture.activations(), device(), millis);
+        }
+    }
+
+    /**
+     * Greedy decoding: appends {@code count} tokens, each the most likely after the sequence so far,
+     * by full forward passes (no cache, so exactly what repeated runs give).
+     *
+     * @return the prompt followed by the new tokens
+     */
+    public int[] generate(int[] prompt, int count) {
+        ModelConfig config = checkpoint.config();
+        validate(config, prompt);
+        if (count < 0 || prompt.length + (long) count > config.maxSeqlen()) {
+            throw new InvalidInputException("generating " + count + " tokens after " + prompt.length + " would exceed max_seqlen "
+                    + config.maxSeqlen());
+        }
+        int[] sequence = Arrays.copyOf(prompt, prompt.length + count);
+        for (int i = prompt.length; i < sequence.length; i++) {
+            sequence[i] = nextToken(Arrays.copyOf(sequence, i));
+        }
+        return sequence;
+    }
+
+    private int nextToken(int[] tokens) {
+        try (NDManager manager = weights.manager().newSubManager()) {
+            NDArray logits = model.forward(manager, tokenArray(manager, tokens)); // [T, V]
+            return (int) logits.get(tokens.length - 1).argMax().getLong();
+        }
+    }
+
+    private static NDArray tokenArray(NDManager manager, int[] tokens) {
+        long[] ids = Arrays.stream(tokens).asLongStream().toArray();
+        return manager.create(ids, new Shape(tokens.length)); // [T]
+    }
+
+    /** Rejects an empty input, one longer than max_seqlen, or a token outside the vocabulary, naming it. */
+    public static void validate(ModelConfig config, int[] tokens) {
+        if (tokens.length == 0) {
+            throw new InvalidInputException("the input is empty: give at least one token");
+        }
+        if (tokens.length > config.maxSeqlen()) {
+            throw new InvalidInputException("the input has " + tokens.length + " tokens, more than max_seqlen "
+                    + config.maxSeqlen());
+        }
+        for (int i = 0; i < tokens.length; i++) {
+            if (tokens[i] < 0 || tokens[i] >= config.vocabSize()) {
+                throw new InvalidInputException("token " + tokens[i] + " at position " + i
+                        + " is outside the vocabulary 0.." + (config.vocabSize() - 1));
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        weights.close();
+    }
+}

@@ -1,0 +1,89 @@
+package org.mtalens.runtime.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.SparseFormat;
+import ai.djl.nn.core.Embedding;
+import ai.djl.nn.core.Linear;
+import java.util.ArrayList;
+import java.util.List;
+import org.mtalens.runtime.config.LayerPlan;
+import org.mtalens.runtime.config.ModelConfig;
+
+/**
+ * The MTA language model's forward pass (the official {@code LMTransformer}) over DJL arrays. The one
+ * implementation: inference and the toy-task trainer both run it. Dimensions: T tokens, D model dim,
+ * F feed-forward dim, V vocabulary.
+ */
+public final class MtaTransformer {
+    private final ModelConfig config;
+    private final Weights weights;
+    private final List<MtaAttention> attention = new ArrayList<>();
+
+    public MtaTransformer(ModelConfig config, Weights weights) {
+        this.config = config;
+        this.weights = weights;
+        for (LayerPlan plan : config.layerPlans()) {
+            attention.add(new MtaAttention(config, plan, weights));
+        }
+    }
+
+    /** @return the config this model runs */
+    public ModelConfig config() {
+        return config;
+    }
+
+    /** Runs without capturing anything. @see #forward(NDManager, NDArray, StageSink) */
+    public NDArray forward(NDManager manager, NDArray tokens) {
+        return forward(manager, tokens, StageSink.NONE);
+    }
+
+    /**
+     * @param manager where the pass's arrays live (the caller closes it)
+     * @param tokens  [T] int64 token ids, attached to {@code manager}
+     * @return [T, V] logits, attached to {@code manager}
+     */
+    NDArray forward(NDManager manager, NDArray tokens, StageSink sink) {
+        int length = (int) tokens.getShape().get(0);
+        ForwardContext context = ForwardContext.of(manager, length, config.headDim(), config.ropeTheta());
+        NDArray h = Embedding.embedding(tokens, weights.get("tok_embeddings.weight"), SparseFormat.DENSE)
+                .singletonOrThrow(); // [T, D]
+        if (sink.wantsActivations()) {
+            sink.activation(-1, "embed", h);
+        }
+        for (int layer = 0; layer < config.nLayers(); layer++) {
+            h = block(layer, h, context, sink);
+        }
+        NDArray normed = Norms.rms(h, weights.get("norm.weight"), config.normEps()); // [T, D]
+        if (sink.wantsActivations()) {
+            sink.activation(-1, "final_norm", normed);
+        }
+        String output = config.weightTying() ? "tok_embeddings.weight" : "output.weight";
+        return Linear.linear(normed, weights.get(output)).singletonOrThrow(); // [T, V]
+    }
+
+    private NDArray block(int layer, NDArray x, ForwardContext context, StageSink sink) {
+        String prefix = "layers." + layer + ".";
+        NDArray attended = attention.get(layer).forward(norm(layer, x, prefix + "attention_norm.weight"), context, sink);
+        NDArray h = x.add(attended); // [T, D]
+        NDArray out = h.add(feedForward(prefix, norm(layer, h, prefix + "ffn_norm.weight"))); // [T, D]
+        if (sink.wantsActivations()) {
+            sink.activation(layer, "attn_output", attended);
+            sink.activation(layer, "block_output", out);
+        }
+        return out;
+    }
+
+    private NDArray norm(int layer, NDArray x, String weight) {
+        NDArray normed = Norms.rms(x, weights.get(weight), config.normEps());
+        return config.mta().curseNorm() ? normed.mul(Norms.depthRescale(layer)) : normed;
+    }
+
+    /** SwiGLU: {@code w2(silu(w1 x) * w3 x)}; [T, D] -> [T, D] through [T, F]. */
+    private NDArray feedForward(String prefix, NDArray x) {
+        NDArray gate = Linear.linear(x, weights.get(prefix + "feed_forward.w1.weight")).singletonOrThrow(); // [T, F]
+        NDArray up = Linear.linear(x, weights.get(prefix + "feed_forward.w3.weight")).singletonOrThrow(); // [T, F]
+        NDArray silu = gate.mul(ai.djl.nn.Activation.sigmoid(gate));
+        return Linear.linear(silu.mul(up), weights.get(prefix + "feed_forward.w2.weight")).singletonOrThrow(); // [T, D]
+    }
+}

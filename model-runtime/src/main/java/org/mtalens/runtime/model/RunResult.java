@@ -1,0 +1,78 @@
+package org.mtalens.runtime.model;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.mtalens.runtime.config.Stage;
+import org.mtalens.runtime.export.NpyArray;
+
+/**
+ * What a forward pass produced: the tokens, the logits, the captured maps and activations, and the
+ * device it ran on. Immutable; holds only Java arrays.
+ *
+ * @param tokens      [T] input token ids
+ * @param logits      [T, V] row-major
+ * @param vocabSize   V
+ * @param maps        the captured maps in forward order
+ * @param activations per-layer activations by fixture name (e.g. {@code layer0/attn_output}), if asked
+ * @param device      the device it ran on, e.g. {@code cpu()} or {@code gpu(0)}
+ * @param millis      wall time of the pass
+ */
+public record RunResult(int[] tokens, float[] logits, int vocabSize, List<AttentionMap> maps,
+                        Map<String, NpyArray> activations, String device, double millis) {
+    public RunResult {
+        tokens = tokens.clone();
+        maps = List.copyOf(maps);
+        activations = Map.copyOf(activations);
+    }
+
+    @Override
+    public int[] tokens() {
+        return tokens.clone();
+    }
+
+    @Override
+    public float[] logits() {
+        return logits.clone();
+    }
+
+    /** @return T */
+    public int length() {
+        return tokens.length;
+    }
+
+    /** @return the map of one head at one stage of one layer, if it was captured */
+    public Optional<AttentionMap> map(int layer, Stage stage, int head) {
+        return maps.stream().filter(m -> m.layer() == layer && m.stage() == stage && m.head() == head).findFirst();
+    }
+
+    /** @return the logit of {@code token} at {@code position} */
+    public float logit(int position, int token) {
+        return logits[position * vocabSize + token];
+    }
+
+    /** @return the {@code k} most likely next tokens after {@code position}, most likely first */
+    public List<TokenPrediction> topPredictions(int position, int k) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int v = 0; v < vocabSize; v++) {
+            max = Math.max(max, logit(position, v));
+        }
+        double sum = 0;
+        for (int v = 0; v < vocabSize; v++) {
+            sum += Math.exp(logit(position, v) - max);
+        }
+        List<TokenPrediction> all = new ArrayList<>(vocabSize);
+        for (int v = 0; v < vocabSize; v++) {
+            all.add(new TokenPrediction(v, Math.exp(logit(position, v) - max) / sum, logit(position, v)));
+        }
+        all.sort(Comparator.comparingDouble(TokenPrediction::logit).reversed().thenComparingInt(TokenPrediction::token));
+        return List.copyOf(all.subList(0, Math.min(k, all.size())));
+    }
+
+    /** @return the greedy next token after the last position */
+    public int greedyNextToken() {
+        return topPredictions(length() - 1, 1).get(0).token();
+    }
+}

@@ -1,0 +1,37 @@
+package org.mtalens.runtime.model;
+
+import ai.djl.ndarray.NDArray;
+import org.mtalens.runtime.config.Stage;
+
+/**
+ * Receives what the forward pass computes, as it computes it. Implementations copy what they keep
+ * (the arrays are closed with the request) and must never modify them.
+ */
+interface StageSink {
+    /** Nothing is kept. */
+    StageSink NONE = new StageSink() {
+        @Override
+        public boolean wants(int layer, Stage stage) {
+            return false;
+        }
+
+        @Override
+        public void stage(int layer, Stage stage, NDArray maps) {
+        }
+    };
+
+    /** @return whether {@link #stage} should be called for this layer and stage (saves the copy) */
+    boolean wants(int layer, Stage stage);
+
+    /** @param maps [H, T, T] the stage's maps; future entries may hold anything */
+    void stage(int layer, Stage stage, NDArray maps);
+
+    /** @return whether per-layer activations are wanted */
+    default boolean wantsActivations() {
+        return false;
+    }
+
+    /** @param values e.g. {@code attn_output} [T, D], {@code block_output} [T, D] */
+    default void activation(int layer, String name, NDArray values) {
+    }
+}
