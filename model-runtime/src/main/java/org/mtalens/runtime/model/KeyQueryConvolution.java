@@ -15,9 +15,9 @@ final class KeyQueryConvolution {
     }
 
     /**
-     * @param maps   [H, T, T] scores or weights with future entries 0
+     * @param maps   [B, H, T, T] scores or weights with future entries 0
      * @param kernel [H, 1, c_q, c_k]
-     * @return [H, T, T] convolved maps (future entries hold whatever the kernel produced)
+     * @return [B, H, T, T] convolved maps (future entries hold whatever the kernel produced)
      */
     static NDArray apply(NDArray maps, NDArray kernel, PadKey padKey) {
         Shape k = kernel.getShape();
@@ -27,9 +27,8 @@ final class KeyQueryConvolution {
         int left = padKey.leftPadding(keyTaps);
         int right = keyTaps - 1 - left;
         // padding pairs from the last axis: keys (left, right), then queries (c_q-1 before, 0 after)
-        NDArray padded = maps.expandDims(0).pad(new Shape(left, right, queryTaps - 1, 0), 0f); // [1, H, T+c_q-1, T+c_k-1]
-        NDArray out = Conv2d.conv2d(padded, kernel, null, new Shape(1, 1), new Shape(0, 0), new Shape(1, 1), heads)
-                .singletonOrThrow(); // [1, H, T, T]
-        return out.squeeze(0);
+        NDArray padded = maps.pad(new Shape(left, right, queryTaps - 1, 0), 0f); // [B, H, T+c_q-1, T+c_k-1]
+        return Conv2d.conv2d(padded, kernel, null, new Shape(1, 1), new Shape(0, 0), new Shape(1, 1), heads)
+                .singletonOrThrow(); // [B, H, T, T]
     }
 }

@@ -25,11 +25,12 @@ final class MapCapture implements StageSink {
         return selection.wants(layer, stage);
     }
 
+    /** @param stageMaps [1, H, T, T]: captures run one sequence */
     @Override
     public void stage(int layer, Stage stage, NDArray stageMaps) {
-        int heads = (int) stageMaps.getShape().get(0);
-        int tokens = (int) stageMaps.getShape().get(1);
-        float[] all = stageMaps.toFloatArray(); // [H, T, T]
+        int heads = (int) stageMaps.getShape().get(1);
+        int tokens = (int) stageMaps.getShape().get(2);
+        float[] all = stageMaps.toFloatArray(); // [1, H, T, T]
         CausalMask.zeroFuture(all, tokens);
         int cells = tokens * tokens;
         for (int head = 0; head < heads; head++) {
@@ -46,10 +47,12 @@ final class MapCapture implements StageSink {
         return activations;
     }
 
+    /** @param values [1, ...]: the batch axis of the one sequence is dropped */
     @Override
     public void activation(int layer, String name, NDArray values) {
         String key = layer < 0 ? name : "layer" + layer + "/" + name;
-        activationValues.put(key, NpyArray.ofFloats(key, values.toFloatArray(), values.getShape().getShape()));
+        long[] shape = values.getShape().slice(1).getShape();
+        activationValues.put(key, NpyArray.ofFloats(key, values.toFloatArray(), shape));
     }
 
     List<AttentionMap> maps() {

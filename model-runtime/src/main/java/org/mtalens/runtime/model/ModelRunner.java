@@ -56,7 +56,7 @@ public final class ModelRunner implements AutoCloseable {
         long start = System.nanoTime();
         MapCapture capture = new MapCapture(request.capture(), request.activations());
         try (NDManager manager = weights.manager().newSubManager()) {
-            NDArray logits = model.forward(manager, tokenArray(manager, tokens), capture); // [T, V]
+            NDArray logits = model.forward(manager, tokenArray(manager, tokens), capture); // [1, T, V]
             float[] values = logits.toFloatArray();
             double millis = (System.nanoTime() - start) / 1e6;
             return new RunResult(tokens, values, config.vocabSize(), capture.maps(), capture.activations(), device(), millis);
@@ -85,14 +85,14 @@ public final class ModelRunner implements AutoCloseable {
 
     private int nextToken(int[] tokens) {
         try (NDManager manager = weights.manager().newSubManager()) {
-            NDArray logits = model.forward(manager, tokenArray(manager, tokens)); // [T, V]
-            return (int) logits.get(tokens.length - 1).argMax().getLong();
+            NDArray logits = model.forward(manager, tokenArray(manager, tokens)); // [1, T, V]
+            return (int) logits.get(0, tokens.length - 1).argMax().getLong();
         }
     }
 
     private static NDArray tokenArray(NDManager manager, int[] tokens) {
         long[] ids = Arrays.stream(tokens).asLongStream().toArray();
-        return manager.create(ids, new Shape(tokens.length)); // [T]
+        return manager.create(ids, new Shape(1, tokens.length)); // [1, T]
     }
 
     /** Rejects an empty input, one longer than max_seqlen, or a token outside the vocabulary, naming it. */

@@ -9,8 +9,8 @@ import org.mtalens.runtime.config.Stage;
 
 /**
  * One layer's attention, plain or MTA, following the official {@code Attention.forward}; every
- * stage it runs is offered to the {@link StageSink}. Dimensions: T tokens, D model dim, H heads,
- * K key/value heads, E head dim.
+ * stage it runs is offered to the {@link StageSink}. Dimensions: B batch, T tokens, D model dim,
+ * H heads, K key/value heads, E head dim.
  */
 final class MtaAttention {
     private final ModelConfig config;
@@ -26,35 +26,36 @@ final class MtaAttention {
     }
 
     /**
-     * @param x [T, D] the normalised layer input
-     * @return [T, D] the attention output after {@code wo}
+     * @param x [B, T, D] the normalised layer input
+     * @return [B, T, D] the attention output after {@code wo}
      */
     NDArray forward(NDArray x, ForwardContext context, StageSink sink) {
-        int tokens = (int) x.getShape().get(0);
+        long batch = x.getShape().get(0);
+        long tokens = x.getShape().get(1);
         int heads = config.nHeads();
         int headDim = config.headDim();
-        NDArray q = context.rope().apply(project(x, "wq", heads)); // [T, H, E]
-        NDArray k = context.rope().apply(project(x, "wk", config.nKvHeads())); // [T, K, E]
-        NDArray v = project(x, "wv", config.nKvHeads()); // [T, K, E]
-        q = q.transpose(1, 0, 2); // [H, T, E]
+        NDArray q = context.rope().apply(project(x, "wq", heads)); // [B, T, H, E]
+        NDArray k = context.rope().apply(project(x, "wk", config.nKvHeads())); // [B, T, K, E]
+        NDArray v = project(x, "wv", config.nKvHeads()); // [B, T, K, E]
+        q = q.transpose(0, 2, 1, 3); // [B, H, T, E]
         if (sink.wantsActivations()) {
             sink.activation(plan.layer(), "q", q);
-            sink.activation(plan.layer(), "k", k.transpose(1, 0, 2)); // [K, T, E]
-            sink.activation(plan.layer(), "v", v.transpose(1, 0, 2)); // [K, T, E]
+            sink.activation(plan.layer(), "k", k.transpose(0, 2, 1, 3)); // [B, K, T, E]
+            sink.activation(plan.layer(), "v", v.transpose(0, 2, 1, 3)); // [B, K, T, E]
         }
-        k = repeatKeyValueHeads(k).transpose(1, 0, 2); // [H, T, E]
-        v = repeatKeyValueHeads(v).transpose(1, 0, 2); // [H, T, E]
+        k = repeatKeyValueHeads(k).transpose(0, 2, 1, 3); // [B, H, T, E]
+        v = repeatKeyValueHeads(v).transpose(0, 2, 1, 3); // [B, H, T, E]
 
-        NDArray scores = q.matMul(k.transpose(0, 2, 1)).mul((float) (1.0 / Math.sqrt(headDim))); // [H, T, T]
+        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).mul((float) (1.0 / Math.sqrt(headDim))); // [B, H, T, T]
         offer(sink, Stage.SCORES, scores);
         NDArray weightsMap = plan.mtaPath() ? mtaWeights(scores, context, sink) : softmax(scores, context, sink);
         offer(sink, Stage.FINAL, weightsMap);
 
-        NDArray perHead = weightsMap.matMul(v); // [H, T, E]
+        NDArray perHead = weightsMap.matMul(v); // [B, H, T, E]
         if (sink.wantsActivations()) {
             sink.activation(plan.layer(), "attn_heads", perHead);
         }
-        NDArray out = perHead.transpose(1, 0, 2); // [T, H, E]
+        NDArray out = perHead.transpose(0, 2, 1, 3); // [B, T, H, E]
         if (plan.groupNorm()) {
             out = Norms.rms(out, weights.get(prefix + "subln.weight"), 1e-5);
             if (config.mta().layerNormRescale()) {
@@ -63,11 +64,11 @@ final class MtaAttention {
         }
         if (plan.gate()) {
             NDArray gate = Linear.linear(out, weights.get(prefix + "gate.weight"), weights.get(prefix + "gate.bias"))
-                    .singletonOrThrow(); // [T, H, 1] or [T, H, E]
+                    .singletonOrThrow(); // [B, T, H, 1] or [B, T, H, E]
             out = out.mul(ai.djl.nn.Activation.sigmoid(gate));
         }
-        NDArray flat = out.reshape(tokens, (long) heads * headDim); // [T, H*E]
-        return Linear.linear(flat, weights.get(prefix + "wo.weight")).singletonOrThrow(); // [T, D]
+        NDArray flat = out.reshape(batch, tokens, (long) heads * headDim); // [B, T, H*E]
+        return Linear.linear(flat, weights.get(prefix + "wo.weight")).singletonOrThrow(); // [B, T, D]
     }
 
     private NDArray mtaWeights(NDArray scores, ForwardContext context, StageSink sink) {
@@ -98,24 +99,24 @@ final class MtaAttention {
     }
 
     private NDArray softmax(NDArray scores, ForwardContext context, StageSink sink) {
-        NDArray attention = scores.add(context.mask().additive()).softmax(-1); // [H, T, T]
+        NDArray attention = scores.add(context.mask().additive()).softmax(-1); // [B, H, T, T]
         offer(sink, Stage.SOFTMAX, attention);
         return attention;
     }
 
     private NDArray project(NDArray x, String name, int heads) {
-        NDArray y = Linear.linear(x, weights.get(prefix + name + ".weight")).singletonOrThrow(); // [T, heads*E]
-        return y.reshape(y.getShape().get(0), heads, config.headDim()); // [T, heads, E]
+        NDArray y = Linear.linear(x, weights.get(prefix + name + ".weight")).singletonOrThrow(); // [B, T, heads*E]
+        return y.reshape(y.getShape().get(0), y.getShape().get(1), heads, config.headDim()); // [B, T, heads, E]
     }
 
-    /** [T, K, E] -> [T, H, E], each key/value head repeated for its H/K query heads (lingua's repeat_kv). */
+    /** [B, T, K, E] -> [B, T, H, E], each key/value head repeated for its H/K query heads (lingua's repeat_kv). */
     private NDArray repeatKeyValueHeads(NDArray x) {
         int repeats = config.nHeads() / config.nKvHeads();
         if (repeats == 1) {
             return x;
         }
         Shape s = x.getShape();
-        return x.expandDims(2).repeat(2, repeats).reshape(s.get(0), config.nHeads(), s.get(2));
+        return x.expandDims(3).repeat(3, repeats).reshape(s.get(0), s.get(1), config.nHeads(), s.get(3));
     }
 
     private void offer(StageSink sink, Stage stage, NDArray maps) {

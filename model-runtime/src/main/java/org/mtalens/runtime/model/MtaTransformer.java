@@ -12,8 +12,8 @@ import org.mtalens.runtime.config.ModelConfig;
 
 /**
  * The MTA language model's forward pass (the official {@code LMTransformer}) over DJL arrays. The one
- * implementation: inference and the toy-task trainer both run it. Dimensions: T tokens, D model dim,
- * F feed-forward dim, V vocabulary.
+ * implementation: inference and the toy-task trainer both run it. Dimensions: B batch, T tokens,
+ * D model dim, F feed-forward dim, V vocabulary.
  */
 public final class MtaTransformer {
     private final ModelConfig config;
@@ -40,33 +40,33 @@ public final class MtaTransformer {
 
     /**
      * @param manager where the pass's arrays live (the caller closes it)
-     * @param tokens  [T] int64 token ids, attached to {@code manager}
-     * @return [T, V] logits, attached to {@code manager}
+     * @param tokens  [B, T] int64 token ids, attached to {@code manager}
+     * @return [B, T, V] logits, attached to {@code manager}
      */
     NDArray forward(NDManager manager, NDArray tokens, StageSink sink) {
-        int length = (int) tokens.getShape().get(0);
+        int length = (int) tokens.getShape().get(1);
         ForwardContext context = ForwardContext.of(manager, length, config.headDim(), config.ropeTheta());
         NDArray h = Embedding.embedding(tokens, weights.get("tok_embeddings.weight"), SparseFormat.DENSE)
-                .singletonOrThrow(); // [T, D]
+                .singletonOrThrow(); // [B, T, D]
         if (sink.wantsActivations()) {
             sink.activation(-1, "embed", h);
         }
         for (int layer = 0; layer < config.nLayers(); layer++) {
             h = block(layer, h, context, sink);
         }
-        NDArray normed = Norms.rms(h, weights.get("norm.weight"), config.normEps()); // [T, D]
+        NDArray normed = Norms.rms(h, weights.get("norm.weight"), config.normEps()); // [B, T, D]
         if (sink.wantsActivations()) {
             sink.activation(-1, "final_norm", normed);
         }
         String output = config.weightTying() ? "tok_embeddings.weight" : "output.weight";
-        return Linear.linear(normed, weights.get(output)).singletonOrThrow(); // [T, V]
+        return Linear.linear(normed, weights.get(output)).singletonOrThrow(); // [B, T, V]
     }
 
     private NDArray block(int layer, NDArray x, ForwardContext context, StageSink sink) {
         String prefix = "layers." + layer + ".";
         NDArray attended = attention.get(layer).forward(norm(layer, x, prefix + "attention_norm.weight"), context, sink);
-        NDArray h = x.add(attended); // [T, D]
-        NDArray out = h.add(feedForward(prefix, norm(layer, h, prefix + "ffn_norm.weight"))); // [T, D]
+        NDArray h = x.add(attended); // [B, T, D]
+        NDArray out = h.add(feedForward(prefix, norm(layer, h, prefix + "ffn_norm.weight"))); // [B, T, D]
         if (sink.wantsActivations()) {
             sink.activation(layer, "attn_output", attended);
             sink.activation(layer, "block_output", out);
@@ -79,11 +79,11 @@ public final class MtaTransformer {
         return config.mta().curseNorm() ? normed.mul(Norms.depthRescale(layer)) : normed;
     }
 
-    /** SwiGLU: {@code w2(silu(w1 x) * w3 x)}; [T, D] -> [T, D] through [T, F]. */
+    /** SwiGLU: {@code w2(silu(w1 x) * w3 x)}; [B, T, D] -> [B, T, D] through [B, T, F]. */
     private NDArray feedForward(String prefix, NDArray x) {
-        NDArray gate = Linear.linear(x, weights.get(prefix + "feed_forward.w1.weight")).singletonOrThrow(); // [T, F]
-        NDArray up = Linear.linear(x, weights.get(prefix + "feed_forward.w3.weight")).singletonOrThrow(); // [T, F]
+        NDArray gate = Linear.linear(x, weights.get(prefix + "feed_forward.w1.weight")).singletonOrThrow(); // [B, T, F]
+        NDArray up = Linear.linear(x, weights.get(prefix + "feed_forward.w3.weight")).singletonOrThrow(); // [B, T, F]
         NDArray silu = gate.mul(ai.djl.nn.Activation.sigmoid(gate));
-        return Linear.linear(silu.mul(up), weights.get(prefix + "feed_forward.w2.weight")).singletonOrThrow(); // [T, D]
+        return Linear.linear(silu.mul(up), weights.get(prefix + "feed_forward.w2.weight")).singletonOrThrow(); // [B, T, D]
     }
 }

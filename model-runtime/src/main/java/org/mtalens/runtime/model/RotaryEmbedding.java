@@ -32,16 +32,16 @@ final class RotaryEmbedding {
     }
 
     /**
-     * @param x [T, H, D] queries or keys
-     * @return [T, H, D] rotated
+     * @param x [B, T, H, E] queries or keys
+     * @return [B, T, H, E] rotated
      */
     NDArray apply(NDArray x) {
         Shape shape = x.getShape();
-        NDArray pairs = x.reshape(shape.get(0), shape.get(1), shape.get(2) / 2, 2); // [T, H, D/2, 2]
-        NDArray even = pairs.get(":, :, :, 0");
-        NDArray odd = pairs.get(":, :, :, 1");
+        NDArray pairs = x.reshape(shape.get(0), shape.get(1), shape.get(2), shape.get(3) / 2, 2); // [B, T, H, E/2, 2]
+        NDArray even = pairs.get(":, :, :, :, 0"); // [B, T, H, E/2]
+        NDArray odd = pairs.get(":, :, :, :, 1");
         NDArray rotatedEven = even.mul(cos).sub(odd.mul(sin));
         NDArray rotatedOdd = even.mul(sin).add(odd.mul(cos));
-        return NDArrays.stack(new ai.djl.ndarray.NDList(rotatedEven, rotatedOdd), 3).reshape(shape); // [T, H, D]
+        return NDArrays.stack(new ai.djl.ndarray.NDList(rotatedEven, rotatedOdd), 4).reshape(shape); // [B, T, H, E]
     }
 }

@@ -23,7 +23,7 @@ interface StageSink {
     /** @return whether {@link #stage} should be called for this layer and stage (saves the copy) */
     boolean wants(int layer, Stage stage);
 
-    /** @param maps [H, T, T] the stage's maps; future entries may hold anything */
+    /** @param maps [B, H, T, T] the stage's maps; future entries may hold anything */
     void stage(int layer, Stage stage, NDArray maps);
 
     /** @return whether per-layer activations are wanted */
@@ -31,7 +31,7 @@ interface StageSink {
         return false;
     }
 
-    /** @param values e.g. {@code attn_output} [T, D], {@code block_output} [T, D] */
+    /** @param values e.g. {@code attn_output} [B, T, D], {@code q} [B, H, T, E] */
     default void activation(int layer, String name, NDArray values) {
     }
 }
