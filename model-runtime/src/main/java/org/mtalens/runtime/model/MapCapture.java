@@ -9,13 +9,13 @@ import org.mtalens.runtime.config.Stage;
 import org.mtalens.runtime.export.NpyArray;
 
 /** A {@link StageSink} that copies the selected maps (future entries zeroed) and, if asked, activations. */
-final class MapCapture implements StageSink {
+public final class MapCapture implements StageSink {
     private final CaptureSelection selection;
     private final boolean activations;
     private final List<AttentionMap> maps = new ArrayList<>();
     private final Map<String, NpyArray> activationValues = new LinkedHashMap<>();
 
-    MapCapture(CaptureSelection selection, boolean activations) {
+    public MapCapture(CaptureSelection selection, boolean activations) {
         this.selection = selection;
         this.activations = activations;
     }
@@ -55,11 +55,11 @@ final class MapCapture implements StageSink {
         activationValues.put(key, NpyArray.ofFloats(key, values.toFloatArray(), shape));
     }
 
-    List<AttentionMap> maps() {
+    public List<AttentionMap> maps() {
         return maps;
     }
 
-    Map<String, NpyArray> activations() {
+    public Map<String, NpyArray> activations() {
         return activationValues;
     }
 }

@@ -43,7 +43,7 @@ public final class MtaTransformer {
      * @param tokens  [B, T] int64 token ids, attached to {@code manager}
      * @return [B, T, V] logits, attached to {@code manager}
      */
-    NDArray forward(NDManager manager, NDArray tokens, StageSink sink) {
+    public NDArray forward(NDManager manager, NDArray tokens, StageSink sink) {
         int length = (int) tokens.getShape().get(1);
         ForwardContext context = ForwardContext.of(manager, length, config.headDim(), config.ropeTheta());
         NDArray h = Embedding.embedding(tokens, weights.get("tok_embeddings.weight"), SparseFormat.DENSE)
@@ -52,7 +52,9 @@ public final class MtaTransformer {
             sink.activation(-1, "embed", h);
         }
         for (int layer = 0; layer < config.nLayers(); layer++) {
+            sink.layerStarted(layer);
             h = block(layer, h, context, sink);
+            sink.layerFinished(layer);
         }
         NDArray normed = Norms.rms(h, weights.get("norm.weight"), config.normEps()); // [B, T, D]
         if (sink.wantsActivations()) {

@@ -7,7 +7,7 @@ import org.mtalens.runtime.config.Stage;
  * Receives what the forward pass computes, as it computes it. Implementations copy what they keep
  * (the arrays are closed with the request) and must never modify them.
  */
-interface StageSink {
+public interface StageSink {
     /** Nothing is kept. */
     StageSink NONE = new StageSink() {
         @Override
@@ -25,6 +25,14 @@ interface StageSink {
 
     /** @param maps [B, H, T, T] the stage's maps; future entries may hold anything */
     void stage(int layer, Stage stage, NDArray maps);
+
+    /** Called when a layer's block starts (for timing). */
+    default void layerStarted(int layer) {
+    }
+
+    /** Called when a layer's block has finished (for timing). */
+    default void layerFinished(int layer) {
+    }
 
     /** @return whether per-layer activations are wanted */
     default boolean wantsActivations() {
