@@ -42,4 +42,16 @@ class CommandLineTest {
         assertThat(run("app", "--help")).isZero();
         assertThat(out.toString()).contains("Usage: mta-lens app").contains("CHECKPOINT");
     }
+
+    @Test
+    void aCheckpointThatDoesNotExistIsBadInputWithItsPathOnStderr() {
+        assertThat(run("run", "/no/such/checkpoint", "--tokens", "1,2")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("mta-lens: ").contains("/no/such/checkpoint");
+    }
+
+    @Test
+    void helpListsEveryCommandOfEveryModule() {
+        run("--help");
+        assertThat(out.toString()).contains("inspect").contains("run").contains("bench");
+    }
 }

@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.mtalens.runtime.InvalidInputException;
 import org.mtalens.runtime.MtaLensVersion;
+import org.mtalens.runtime.inspect.InspectCommand;
+import org.mtalens.runtime.run.RunCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,7 +17,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = MtaLensCommand.Version.class,
         description = "A microscope for Multi-Token Attention models. Without a command, opens the desktop app.",
-        subcommands = {AppCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {AppCommand.class, InspectCommand.class, RunCommand.class, BenchCommand.class,
+                CommandLine.HelpCommand.class})
 public final class MtaLensCommand implements Callable<Integer> {
     public static final int EXIT_OK = 0;
     public static final int EXIT_FAILURE = 1;

@@ -3,7 +3,6 @@ package org.mtalens.runtime.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.Device;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -11,8 +10,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mtalens.runtime.checkpoint.Checkpoint;
 import org.mtalens.runtime.checkpoint.CheckpointFormat;
-import org.mtalens.runtime.checkpoint.SafetensorsReader;
-import org.mtalens.runtime.config.ModelConfigReader;
+import org.mtalens.runtime.checkpoint.CheckpointLoader;
 import org.mtalens.runtime.config.Stage;
 import org.mtalens.runtime.export.NpyArray;
 import org.mtalens.runtime.testing.Fixtures;
@@ -21,23 +19,22 @@ import org.mtalens.runtime.testing.Fixtures;
 class OfficialReferenceTest {
     private static final double TOLERANCE = 1e-4;
 
-    static Stream<Arguments> fixtures() {
-        return Fixtures.NAMES.stream().map(Arguments::of);
+    static Stream<Arguments> fixturesInBothLayouts() {
+        return Fixtures.NAMES.stream().flatMap(name -> Stream.of(CheckpointFormat.values()).map(f -> Arguments.of(name, f)));
     }
 
     static Checkpoint safetensors(String name) {
-        Path folder = Fixtures.folder(name);
-        return new Checkpoint(folder.resolve("model.safetensors"), CheckpointFormat.SAFETENSORS,
-                ModelConfigReader.readConfigJson(folder.resolve("config.json")),
-                SafetensorsReader.read(folder.resolve("model.safetensors")), java.util.List.of());
+        return CheckpointLoader.load(Fixtures.folder(name), CheckpointFormat.SAFETENSORS);
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("fixtures")
-    void everyStageMapLogitAndActivationMatchesTheOfficialCode(String name) {
+    @ParameterizedTest(name = "{0} from {1}")
+    @MethodSource("fixturesInBothLayouts")
+    void everyStageMapLogitAndActivationMatchesTheOfficialCode(String name, CheckpointFormat format) {
         Map<String, NpyArray> reference = Fixtures.reference(name);
         int[] tokens = Fixtures.tokens(name);
-        try (ModelRunner runner = ModelRunner.load(safetensors(name), Device.cpu())) {
+        Checkpoint checkpoint = CheckpointLoader.load(Fixtures.folder(name), format);
+        assertThat(checkpoint.format()).isEqualTo(format);
+        try (ModelRunner runner = ModelRunner.load(checkpoint, Device.cpu())) {
             RunResult result = runner.run(new RunRequest(tokens, CaptureSelection.all(), true));
             int compared = 0;
             for (NpyArray expected : reference.values()) {

@@ -1,0 +1,11 @@
+package org.mtalens.app.cli;
+
+import org.mtalens.runtime.bench.ForwardBenchmarkCommand;
+import picocli.CommandLine.Command;
+
+/** {@code mta-lens bench ...}: the benchmarks; each lives in the module whose speed it measures. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure speed: the forward pass, checkpoint loading, map rendering.",
+        subcommands = {ForwardBenchmarkCommand.class})
+public final class BenchCommand {
+}

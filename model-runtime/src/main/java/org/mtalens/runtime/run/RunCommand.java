@@ -1,0 +1,97 @@
+package org.mtalens.runtime.run;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.mtalens.runtime.InvalidInputException;
+import org.mtalens.runtime.checkpoint.Checkpoint;
+import org.mtalens.runtime.checkpoint.CheckpointLoader;
+import org.mtalens.runtime.export.RunExport;
+import org.mtalens.runtime.model.CaptureSelection;
+import org.mtalens.runtime.model.ComputeDevice;
+import org.mtalens.runtime.model.ModelRunner;
+import org.mtalens.runtime.model.RunRequest;
+import org.mtalens.runtime.model.RunResult;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code mta-lens run PATH (--tokens IDS | --text TEXT)}: one forward pass, the top next-token
+ * predictions, optional greedy generation, and an npz export of the captured maps.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run a checkpoint on an input; print the top next-token predictions and export maps.",
+                "Stages: scores, pre_sm_conv, pre_sm_head_mix, softmax, post_sm_conv, post_sm_head_conv, post_sm_head_mix, final."})
+public final class RunCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "PATH", description = "checkpoint folder, its consolidated/ folder, or the weights file")
+    Path path;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    InputOptions input;
+
+    @Option(names = "--tokenizer", paramLabel = "FILE", description = "tokenizer file, when it is not beside the checkpoint")
+    Path tokenizerFile;
+
+    @Option(names = "--layers", paramLabel = "LIST", defaultValue = "all", description = "layers to capture: all or e.g. 0,2")
+    String layers;
+
+    @Option(names = "--stages", paramLabel = "LIST", defaultValue = "all", description = "stages to capture: all or e.g. scores,final")
+    String stages;
+
+    @Option(names = "--heads", paramLabel = "LIST", defaultValue = "all", description = "heads to capture: all or e.g. 0,3")
+    String heads;
+
+    @Option(names = "--generate", paramLabel = "N", defaultValue = "0", description = "greedily generate N tokens after the input")
+    int generate;
+
+    @Option(names = "--top", paramLabel = "K", defaultValue = "5", description = "how many next-token predictions to show")
+    int top;
+
+    @Option(names = "--export", paramLabel = "FILE.npz", description = "write tokens, logits and layer{L}/{stage} [H,T,T] maps (atomically)")
+    Path export;
+
+    @Option(names = "--device", paramLabel = "DEVICE", description = "cpu, gpu or auto (default: auto, or -Dmtalens.device)")
+    String device;
+
+    @Option(names = "--json", description = "print one JSON object")
+    boolean json;
+
+    /** Exactly one way to give the input. */
+    static final class InputOptions {
+        @Option(names = "--tokens", paramLabel = "IDS", required = true, description = "raw token ids, e.g. 3,17,5")
+        String tokens;
+
+        @Option(names = "--text", paramLabel = "TEXT", required = true, description = "text, encoded with the checkpoint's tokenizer")
+        String text;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        if (generate < 0 || top < 1) {
+            throw new InvalidInputException("--generate must be >= 0 and --top >= 1");
+        }
+        CaptureSelection selection = export == null ? CaptureSelection.none() : SelectionOptions.parse(layers, stages, heads);
+        Checkpoint checkpoint = CheckpointLoader.load(path);
+        RunInput runInput = RunInput.resolve(checkpoint, path, input.tokens, input.text, tokenizerFile);
+        try (ModelRunner runner = ModelRunner.load(checkpoint, ComputeDevice.resolve(device))) {
+            RunResult result = runner.run(new RunRequest(runInput.tokens(), selection, false));
+            int[] generated = generate > 0 ? runner.generate(runInput.tokens(), generate) : null;
+            if (export != null) {
+                RunExport.writeNpz(result, export);
+            }
+            RunReport report = new RunReport(checkpoint, runInput, result, generated, top, export);
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(json ? report.json() : report.text());
+            out.flush();
+        }
+        return 0;
+    }
+}

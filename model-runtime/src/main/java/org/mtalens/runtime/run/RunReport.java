@@ -1,0 +1,69 @@
+package org.mtalens.runtime.run;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.mtalens.runtime.checkpoint.Checkpoint;
+import org.mtalens.runtime.export.NpyArray;
+import org.mtalens.runtime.export.RunExport;
+import org.mtalens.runtime.model.RunResult;
+import org.mtalens.runtime.model.TokenPrediction;
+
+/** What {@code mta-lens run} prints: as text for people, as one JSON object for scripts. */
+record RunReport(Checkpoint checkpoint, RunInput input, RunResult result, int[] generated, int top, Path export) {
+    String text() {
+        StringBuilder s = new StringBuilder();
+        s.append("checkpoint: ").append(checkpoint.displayName()).append(" (").append(checkpoint.format().description()).append(")\n");
+        s.append("device:     ").append(result.device()).append(String.format("  (%.1f ms)%n", result.millis()));
+        s.append("tokens:     ").append(result.length()).append("  ").append(String.join(" ", input.labels())).append('\n');
+        s.append("next token after position ").append(result.length() - 1).append(":\n");
+        for (TokenPrediction p : result.topPredictions(result.length() - 1, top)) {
+            s.append(String.format("  %6d  p=%.4f  logit=%.4f%n", p.token(), p.probability(), p.logit()));
+        }
+        if (generated != null) {
+            s.append("generated:  ").append(Arrays.toString(Arrays.copyOfRange(generated, result.length(), generated.length))).append('\n');
+        }
+        if (export != null) {
+            s.append("exported:   ").append(export).append("  (");
+            s.append(String.join(", ", RunExport.arrays(result).stream().map(RunReport::describe).toList())).append(")\n");
+        }
+        return s.toString().stripTrailing();
+    }
+
+    String json() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("checkpoint", checkpoint.source().toString());
+        json.put("format", checkpoint.format().name().toLowerCase(java.util.Locale.ROOT));
+        json.put("device", result.device());
+        json.put("millis", result.millis());
+        json.put("tokens", result.tokens());
+        json.put("labels", input.labels());
+        List<Map<String, Object>> predictions = new ArrayList<>();
+        for (TokenPrediction p : result.topPredictions(result.length() - 1, top)) {
+            predictions.add(Map.of("token", p.token(), "probability", p.probability(), "logit", p.logit()));
+        }
+        json.put("top_predictions", predictions);
+        if (generated != null) {
+            json.put("generated", Arrays.copyOfRange(generated, result.length(), generated.length));
+        }
+        if (export != null) {
+            json.put("export", export.toString());
+            json.put("arrays", RunExport.arrays(result).stream().map(a -> Map.of("name", a.name(), "shape", a.shape())).toList());
+        }
+        try {
+            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String describe(NpyArray array) {
+        return array.name() + Arrays.toString(array.shape());
+    }
+}

@@ -1,0 +1,103 @@
+package org.mtalens.runtime.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mtalens.runtime.InvalidInputException;
+import org.mtalens.runtime.export.Npz;
+import org.mtalens.runtime.export.NpyArray;
+import org.mtalens.runtime.testing.Fixtures;
+import picocli.CommandLine;
+
+class RunCommandTest {
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+
+    /** Parses and calls the command directly, so its exceptions reach the test. */
+    private int run(String... args) throws Exception {
+        RunCommand command = new RunCommand();
+        CommandLine cli = new CommandLine(command);
+        cli.setOut(new PrintWriter(out, true));
+        cli.parseArgs(args);
+        return command.call();
+    }
+
+    private static String ids(String fixture) {
+        return Arrays.stream(Fixtures.tokens(fixture)).mapToObj(Integer::toString).collect(Collectors.joining(","));
+    }
+
+    @Test
+    void exportWritesTheFixtureNamesAndShapesAndMatchesTheOfficialMaps() throws Exception {
+        Path npz = dir.resolve("maps.npz");
+        assertThat(run(Fixtures.folder("tiny").resolve("consolidated").toString(), "--tokens", ids("tiny"),
+                "--export", npz.toString(), "--device", "cpu")).isZero();
+        Map<String, NpyArray> written = Npz.read(npz);
+        Map<String, NpyArray> reference = Fixtures.reference("tiny");
+        assertThat(written.get("tokens").longs()).containsExactly(reference.get("tokens").longs());
+        for (String name : written.keySet()) {
+            NpyArray expected = reference.get(name);
+            assertThat(written.get(name).shape()).as(name).containsExactly(expected.shape());
+            if (!expected.isInteger()) {
+                float[] a = written.get(name).floats();
+                for (int i = 0; i < a.length; i++) {
+                    assertThat(a[i]).as("%s[%d]", name, i).isCloseTo(expected.floats()[i], within(1e-4f));
+                }
+            }
+        }
+        assertThat(written.keySet()).contains("logits", "layer1/pre_sm_conv", "layer1/post_sm_head_conv", "layer0/final");
+        assertThat(Files.list(dir)).as("no temporary file left behind").containsExactly(npz);
+    }
+
+    @Test
+    void selectionsLimitTheExportedLayersStagesAndHeads() throws Exception {
+        Path npz = dir.resolve("one.npz");
+        run(Fixtures.folder("tiny").toString(), "--tokens", "3,17,5,29", "--layers", "1", "--stages", "post_sm_conv,final",
+                "--heads", "0,2", "--export", npz.toString());
+        Map<String, NpyArray> written = Npz.read(npz);
+        assertThat(written.keySet()).containsExactly("tokens", "logits", "layer1/post_sm_conv", "layer1/final");
+        assertThat(written.get("layer1/final").shape()).containsExactly(2, 4, 4);
+    }
+
+    @Test
+    void jsonNamesTheDeviceTokensAndTopPredictionsMostLikelyFirst() throws Exception {
+        run(Fixtures.folder("tiny-linear-heads").toString(), "--tokens", "1,2,3", "--json", "--top", "3");
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(json.get("device").asText()).isEqualTo("cpu");
+        assertThat(json.get("tokens")).hasSize(3);
+        JsonNode top = json.get("top_predictions");
+        assertThat(top).hasSize(3);
+        assertThat(top.get(0).get("probability").asDouble()).isGreaterThanOrEqualTo(top.get(1).get("probability").asDouble());
+    }
+
+    @Test
+    void generationAppendsTheRequestedNumberOfTokens() throws Exception {
+        run(Fixtures.folder("tiny").toString(), "--tokens", "3,17,5", "--generate", "4", "--json");
+        assertThat(new ObjectMapper().readTree(out.toString()).get("generated")).hasSize(4);
+    }
+
+    @Test
+    void badTokensAndUnknownStagesAreNamed() {
+        String folder = Fixtures.folder("tiny").toString();
+        assertThatThrownBy(() -> run(folder, "--tokens", "3,x,5")).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("'x' at position 1");
+        assertThatThrownBy(() -> run(folder, "--tokens", "3,32")).hasMessageContaining("token 32 at position 1");
+        assertThatThrownBy(() -> run(folder, "--tokens", "3", "--stages", "softmx", "--export", dir.resolve("x.npz").toString()))
+                .hasMessageContaining("softmx");
+        assertThatThrownBy(() -> run(folder, "--tokens", "3", "--layers", "7", "--export", dir.resolve("x.npz").toString()))
+                .hasMessageContaining("layer 7");
+    }
+}
