@@ -58,11 +58,26 @@ public record Tensor(String name, long[] shape, DType dtype, ByteBuffer data) {
             buffer.asFloatBuffer().get(out);
             return out;
         }
-        int step = dtype.bytes();
-        for (int i = 0; i < out.length; i++) {
-            out[i] = dtype.read(buffer, i * step);
-        }
+        widen16(buffer.asShortBuffer(), out);
         return out;
+    }
+
+    /** Widens F16/BF16 in chunks: bulk reads, then a tight loop (several times faster than per-element reads). */
+    private void widen16(java.nio.ShortBuffer bits, float[] out) {
+        short[] chunk = new short[Math.min(out.length, 1 << 14)];
+        for (int start = 0; start < out.length; start += chunk.length) {
+            int n = Math.min(chunk.length, out.length - start);
+            bits.get(chunk, 0, n);
+            if (dtype == DType.BF16) {
+                for (int i = 0; i < n; i++) {
+                    out[start + i] = Float.intBitsToFloat((chunk[i] & 0xFFFF) << 16);
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    out[start + i] = DType.halfToFloat(chunk[i]);
+                }
+            }
+        }
     }
 
     /** @return true when both tensors have the same name, shape, dtype and bytes */
