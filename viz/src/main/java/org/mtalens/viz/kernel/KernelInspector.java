@@ -1,0 +1,106 @@
+package org.mtalens.viz.kernel;
+
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import org.mtalens.viz.Kernel;
+import org.mtalens.viz.colour.ColourBar;
+import org.mtalens.viz.colour.ColourScale;
+
+/**
+ * The key-query kernels of one layer: every head's c_q x c_k kernel as a grid of coloured cells with values,
+ * axes in token offsets (query -(c_q-1)..0, key offsets for the layer's pad_key), the identity tap outlined;
+ * all heads side by side with one shared diverging scale, or one head enlarged (click a head; "All heads" goes
+ * back). Style class {@code kernel-inspector}.
+ */
+public class KernelInspector extends BorderPane {
+    /** {@link #shownHeadProperty()} value when all heads are shown. */
+    public static final int ALL_HEADS = -1;
+
+    private final IntegerProperty shownHead = new SimpleIntegerProperty(this, "shownHead", ALL_HEADS);
+    private final FlowPane heads = new FlowPane(8, 8);
+    private final ColourBar colourBar = new ColourBar();
+    private final Label title = new Label();
+    private final Button back = new Button("All heads");
+    private Kernel kernel;
+
+    public KernelInspector() {
+        getStyleClass().add("kernel-inspector");
+        title.getStyleClass().add("kernel-title");
+        heads.getStyleClass().add("kernel-heads");
+        back.setOnAction(e -> showAll());
+        back.setVisible(false);
+        setTop(new HBox(8, title, back));
+        setCenter(heads);
+        setRight(colourBar);
+        shownHead.addListener((o, a, b) -> rebuild());
+    }
+
+    public KernelInspector(Kernel k) {
+        this();
+        setKernel(k);
+    }
+
+    /** Shows the kernels of one layer (all heads). */
+    public void setKernel(Kernel k) {
+        kernel = k;
+        title.setText(k.title() + "  (" + k.queryTaps() + "\u00d7" + k.keyTaps() + ", pad_key "
+                + k.padKey().name().toLowerCase(java.util.Locale.ROOT) + ")");
+        if (shownHead.get() >= k.heads()) {
+            shownHead.set(ALL_HEADS);
+        }
+        rebuild();
+    }
+
+    public Kernel getKernel() {
+        return kernel;
+    }
+
+    /** Enlarges one head. */
+    public void showHead(int head) {
+        if (kernel != null && (head < 0 || head >= kernel.heads())) {
+            throw new IllegalArgumentException("head " + head + " out of range 0.." + (kernel.heads() - 1));
+        }
+        shownHead.set(head);
+    }
+
+    /** Shows all heads side by side. */
+    public void showAll() {
+        shownHead.set(ALL_HEADS);
+    }
+
+    /** The enlarged head, or {@link #ALL_HEADS}. */
+    public IntegerProperty shownHeadProperty() {
+        return shownHead;
+    }
+
+    private void rebuild() {
+        heads.getChildren().clear();
+        if (kernel == null) {
+            return;
+        }
+        ColourScale scale = KernelGrids.sharedScale(kernel);
+        colourBar.setColourScale(scale);
+        int shown = shownHead.get();
+        back.setVisible(shown != ALL_HEADS);
+        for (int h = 0; h < kernel.heads(); h++) {
+            if (shown != ALL_HEADS && h != shown) {
+                continue;
+            }
+            ValueGrid grid = new ValueGrid(KernelGrids.kernelHead(kernel, h, scale), shown == ALL_HEADS ? 30 : 64);
+            grid.getStyleClass().add("kernel-head");
+            int head = h;
+            grid.setOnMouseClicked(e -> showHead(head));
+            heads.getChildren().add(grid);
+        }
+    }
+
+    @Override
+    public String getUserAgentStylesheet() {
+        return KernelInspector.class.getResource("/org/mtalens/viz/kernel-inspector.css").toExternalForm();
+    }
+}

@@ -1,0 +1,79 @@
+package org.mtalens.viz.tokens;
+
+import java.util.List;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.StackPane;
+import org.mtalens.viz.raster.LabelThinning;
+
+/**
+ * The input tokens as chips with their text (whitespace made visible), wrapping like text. Hovering a chip
+ * tells the listeners its index (the app highlights that row and column in every map, see
+ * {@code HeatmapView.highlightToken}); {@link #highlight} marks a chip from outside.
+ * Style class {@code token-strip}; chips {@code token-chip} ({@code highlighted} when highlighted), ids
+ * {@code token-N}.
+ */
+public class TokenStrip extends StackPane {
+    private final ReadOnlyIntegerWrapper hovered = new ReadOnlyIntegerWrapper(this, "hoveredToken", -1);
+    private final FlowPane chips = new FlowPane(3, 3);
+    private int highlighted = -1;
+
+    public TokenStrip() {
+        getStyleClass().add("token-strip");
+        chips.getStyleClass().add("token-chips");
+        ScrollPane scroll = new ScrollPane(chips);
+        scroll.setFitToWidth(true);
+        getChildren().add(scroll);
+    }
+
+    public TokenStrip(List<String> tokens) {
+        this();
+        setTokens(tokens);
+    }
+
+    /** Shows these tokens, in input order. */
+    public void setTokens(List<String> tokens) {
+        chips.getChildren().clear();
+        highlighted = -1;
+        for (int i = 0; i < tokens.size(); i++) {
+            Label chip = new Label(LabelThinning.display(tokens.get(i), 24));
+            chip.getStyleClass().add("token-chip");
+            chip.setId("token-" + i);
+            chip.setTooltip(new Tooltip("token " + i + ": \"" + tokens.get(i) + "\""));
+            int index = i;
+            chip.setOnMouseEntered(e -> hovered.set(index));
+            chip.setOnMouseExited(e -> hovered.set(-1));
+            chips.getChildren().add(chip);
+        }
+    }
+
+    /** Marks token {@code index} (-1 clears), e.g. when a map's hovered row is that token. */
+    public void highlight(int index) {
+        if (highlighted >= 0 && highlighted < chips.getChildren().size()) {
+            chips.getChildren().get(highlighted).getStyleClass().remove("highlighted");
+        }
+        highlighted = index;
+        if (index >= 0 && index < chips.getChildren().size()) {
+            chips.getChildren().get(index).getStyleClass().add("highlighted");
+        }
+    }
+
+    /** The index of the token under the mouse, -1 when none. */
+    public ReadOnlyIntegerProperty hoveredTokenProperty() {
+        return hovered.getReadOnlyProperty();
+    }
+
+    /** Adds a listener told about every change of the hovered token. */
+    public void addHoverListener(TokenListener listener) {
+        hovered.addListener((o, a, b) -> listener.tokenHovered(b.intValue()));
+    }
+
+    @Override
+    public String getUserAgentStylesheet() {
+        return TokenStrip.class.getResource("/org/mtalens/viz/token-strip.css").toExternalForm();
+    }
+}
