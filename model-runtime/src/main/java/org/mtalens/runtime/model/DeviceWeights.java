@@ -6,6 +6,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 import org.mtalens.runtime.InvalidInputException;
 import org.mtalens.runtime.checkpoint.Checkpoint;
 import org.mtalens.runtime.checkpoint.Tensor;
@@ -24,11 +26,14 @@ public final class DeviceWeights implements Weights, AutoCloseable {
         this.source = source;
     }
 
-    /** Copies every tensor of {@code checkpoint} to {@code device}. */
-    public static DeviceWeights load(Checkpoint checkpoint, Device device) {
+    /** Copies every tensor of {@code checkpoint} to {@code device}, checking {@code cancelled} before each. */
+    public static DeviceWeights load(Checkpoint checkpoint, Device device, BooleanSupplier cancelled) {
         DeviceWeights weights = new DeviceWeights(NDManager.newBaseManager(device), checkpoint.source().toString());
         try {
             for (Tensor tensor : checkpoint.tensors().values()) {
+                if (cancelled.getAsBoolean()) {
+                    throw new CancellationException("loading " + checkpoint.source() + " was cancelled");
+                }
                 NDArray array = weights.manager.create(tensor.toFloatArray(), new Shape(tensor.shape()));
                 array.setName(tensor.name());
                 weights.arrays.put(tensor.name(), array);

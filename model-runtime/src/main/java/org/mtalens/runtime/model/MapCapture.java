@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 import org.mtalens.runtime.config.Stage;
 import org.mtalens.runtime.export.NpyArray;
 
@@ -15,9 +17,24 @@ public final class MapCapture implements StageSink {
     private final List<AttentionMap> maps = new ArrayList<>();
     private final Map<String, NpyArray> activationValues = new LinkedHashMap<>();
 
+    private final BooleanSupplier cancelled;
+
     public MapCapture(CaptureSelection selection, boolean activations) {
+        this(selection, activations, () -> false);
+    }
+
+    /** @param cancelled checked before every layer; when it says true the pass stops with a {@link CancellationException} */
+    public MapCapture(CaptureSelection selection, boolean activations, BooleanSupplier cancelled) {
         this.selection = selection;
         this.activations = activations;
+        this.cancelled = cancelled;
+    }
+
+    @Override
+    public void layerStarted(int layer) {
+        if (cancelled.getAsBoolean()) {
+            throw new CancellationException("the run was cancelled before layer " + layer);
+        }
     }
 
     @Override

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.Arrays;
+import java.util.function.BooleanSupplier;
 import org.mtalens.runtime.InvalidInputException;
 import org.mtalens.runtime.checkpoint.Checkpoint;
 import org.mtalens.runtime.config.ModelConfig;
@@ -28,7 +29,16 @@ public final class ModelRunner implements AutoCloseable {
 
     /** Copies the checkpoint's weights to {@code device}. */
     public static ModelRunner load(Checkpoint checkpoint, Device device) {
-        return new ModelRunner(checkpoint, DeviceWeights.load(checkpoint, device));
+        return load(checkpoint, device, () -> false);
+    }
+
+    /**
+     * Copies the checkpoint's weights to {@code device}, checking {@code cancelled} before every tensor.
+     *
+     * @throws java.util.concurrent.CancellationException when cancelled (nothing stays allocated)
+     */
+    public static ModelRunner load(Checkpoint checkpoint, Device device, BooleanSupplier cancelled) {
+        return new ModelRunner(checkpoint, DeviceWeights.load(checkpoint, device, cancelled));
     }
 
     /** @return the checkpoint it runs */
@@ -48,13 +58,22 @@ public final class ModelRunner implements AutoCloseable {
 
     /** Runs one forward pass and keeps what the request asks for. */
     public RunResult run(RunRequest request) {
+        return run(request, () -> false);
+    }
+
+    /**
+     * Runs one forward pass, checking {@code cancelled} before every layer.
+     *
+     * @throws java.util.concurrent.CancellationException when cancelled
+     */
+    public RunResult run(RunRequest request, BooleanSupplier cancelled) {
         ModelConfig config = checkpoint.config();
         int[] tokens = request.tokens();
         validate(config, tokens);
         request.capture().validateFor(config);
         budget.check(config, request.capture(), tokens.length);
         long start = System.nanoTime();
-        MapCapture capture = new MapCapture(request.capture(), request.activations());
+        MapCapture capture = new MapCapture(request.capture(), request.activations(), cancelled);
         try (NDManager manager = weights.manager().newSubManager()) {
             NDArray logits = model.forward(manager, tokenArray(manager, tokens), capture); // [1, T, V]
             float[] values = logits.toFloatArray();

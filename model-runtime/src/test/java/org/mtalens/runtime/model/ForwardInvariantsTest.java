@@ -142,4 +142,16 @@ class ForwardInvariantsTest {
         }
         return new Checkpoint(checkpoint.source(), checkpoint.format(), checkpoint.config(), tensors, List.of());
     }
+
+    @Test
+    void aCancelledRunStopsAndTheModelStaysUsable() {
+        try (ModelRunner runner = ModelRunner.load(OfficialReferenceTest.safetensors("tiny"), Device.cpu())) {
+            int[] layersStarted = {0};
+            assertThatThrownBy(() -> runner.run(RunRequest.of(TOKENS), () -> layersStarted[0]++ >= 1))
+                    .isInstanceOf(java.util.concurrent.CancellationException.class).hasMessageContaining("layer 1");
+            assertThat(runner.run(RunRequest.of(TOKENS)).maps()).isNotEmpty();
+        }
+        assertThatThrownBy(() -> ModelRunner.load(OfficialReferenceTest.safetensors("tiny"), Device.cpu(), () -> true))
+                .isInstanceOf(java.util.concurrent.CancellationException.class);
+    }
 }
