@@ -1,0 +1,302 @@
+package org.mtalens.app.main;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.mtalens.app.session.ModelSession;
+import org.mtalens.app.session.SessionLoader;
+import org.mtalens.runtime.InvalidInputException;
+import org.mtalens.runtime.analysis.CellExplainer;
+import org.mtalens.runtime.analysis.CellExplanation;
+import org.mtalens.runtime.config.LayerPlan;
+import org.mtalens.runtime.config.Stage;
+import org.mtalens.runtime.model.AttentionMap;
+import org.mtalens.runtime.model.RunRequest;
+import org.mtalens.runtime.model.RunResult;
+
+/**
+ * The main window's state and commands: the open checkpoint, the last run, the selection (layer,
+ * head, stage, cell) and the explanation of the selected cell. Work runs on the inference executor
+ * (one thread), results come back through {@code fxThread}; the newest request wins. Holds no nodes.
+ */
+public final class MainViewModel {
+    private final SessionLoader loader;
+    private final Executor inference;
+    private final Executor fxThread;
+
+    private final ReadOnlyObjectWrapper<ModelSession> session = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<RunResult> result = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Open a checkpoint to begin.");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyObjectWrapper<ErrorReport> error = new ReadOnlyObjectWrapper<>();
+    private final StringProperty input = new SimpleStringProperty("");
+    private final IntegerProperty layer = new SimpleIntegerProperty(0);
+    private final IntegerProperty head = new SimpleIntegerProperty(0);
+    private final ObjectProperty<Stage> stage = new SimpleObjectProperty<>(Stage.FINAL);
+    private final ObjectProperty<SelectedCell> cell = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<CellExplanation> explanation = new ReadOnlyObjectWrapper<>();
+
+    private Job current;
+
+    /** A cell of a map: query row, key column. */
+    public record SelectedCell(int query, int key) {
+    }
+
+    public MainViewModel(SessionLoader loader, Executor inference, Executor fxThread) {
+        this.loader = loader;
+        this.inference = inference;
+        this.fxThread = fxThread;
+        layer.addListener((o, a, b) -> explainSelectedCell());
+        head.addListener((o, a, b) -> explainSelectedCell());
+        stage.addListener((o, a, b) -> explainSelectedCell());
+        cell.addListener((o, a, b) -> explainSelectedCell());
+        result.addListener((o, a, b) -> explainSelectedCell());
+    }
+
+    // ---- commands ----
+
+    /** Opens a checkpoint in the background; on success it replaces the open one and runs its example input. */
+    public void open(Path path) {
+        submit("Loading " + path + " ...", cancelled -> loader.load(path, cancelled), opened -> {
+            ModelSession old = session.get();
+            session.set(opened);
+            result.set(null);
+            cell.set(null);
+            layer.set(firstMtaLayer(opened));
+            head.set(0);
+            stage.set(Stage.FINAL);
+            if (old != null) {
+                inference.execute(old::close);
+            }
+            input.set(opened.exampleInput());
+            run();
+        }, "Could not open " + path.getFileName());
+    }
+
+    /** Runs the input box's tokens through the open checkpoint, capturing every map. */
+    public void run() {
+        ModelSession open = session.get();
+        if (open == null) {
+            error.set(new ErrorReport("No checkpoint open", "Open a checkpoint first (File > Open).", ""));
+            return;
+        }
+        int[] tokens;
+        try {
+            tokens = InputParser.tokenIds(input.get());
+            org.mtalens.runtime.model.ModelRunner.validate(open.checkpoint().config(), tokens);
+        } catch (InvalidInputException e) {
+            error.set(new ErrorReport("Cannot run this input", e.getMessage(), ""));
+            return;
+        }
+        submit("Running " + tokens.length + " tokens ...", cancelled -> open.runner().run(RunRequest.of(tokens), cancelled),
+                result::set, "Could not run the input");
+    }
+
+    /** Appends {@code count} greedily generated tokens to the input, then runs it. */
+    public void generate(int count) {
+        ModelSession open = session.get();
+        if (open == null) {
+            return;
+        }
+        int[] tokens;
+        try {
+            tokens = InputParser.tokenIds(input.get());
+        } catch (InvalidInputException e) {
+            error.set(new ErrorReport("Cannot generate from this input", e.getMessage(), ""));
+            return;
+        }
+        submit("Generating " + count + " tokens ...", cancelled -> open.runner().generate(tokens, count), ids -> {
+            input.set(String.join(",", java.util.Arrays.stream(ids).mapToObj(Integer::toString).toList()));
+            run();
+        }, "Could not generate");
+    }
+
+    /** Stops the running request; what the user had stays. */
+    public void cancel() {
+        if (current != null) {
+            current.cancel();
+        }
+    }
+
+    /** Dismisses the current error. */
+    public void clearError() {
+        error.set(null);
+    }
+
+    private <T> void submit(String what, Function<BooleanSupplier, T> work, Consumer<T> done, String failureTitle) {
+        Job job = new Job();
+        if (current != null) {
+            current.cancel();
+        }
+        current = job;
+        busy.set(true);
+        progress.set(-1);
+        status.set(what);
+        long start = System.nanoTime();
+        inference.execute(() -> {
+            try {
+                T value = work.apply(job::isCancelled);
+                fxThread.execute(() -> finish(job, value, done, start));
+            } catch (CancellationException e) {
+                fxThread.execute(() -> settle(job, "Cancelled."));
+            } catch (InvalidInputException e) {
+                fxThread.execute(() -> fail(job, new ErrorReport(failureTitle, e.getMessage(), "")));
+            } catch (RuntimeException | Error e) {
+                fxThread.execute(() -> fail(job, new ErrorReport(failureTitle, "Internal error: " + e, stackTrace(e))));
+            }
+        });
+    }
+
+    private <T> void finish(Job job, T value, Consumer<T> done, long start) {
+        if (job != current || job.isCancelled()) {
+            if (value instanceof AutoCloseable closeable) {
+                inference.execute(() -> closeQuietly(closeable));
+            }
+            settle(job, "Cancelled.");
+            return;
+        }
+        settle(job, String.format("Done in %.0f ms.", (System.nanoTime() - start) / 1e6));
+        done.accept(value);
+    }
+
+    private void fail(Job job, ErrorReport report) {
+        settle(job, report.title() + ".");
+        if (job == current) {
+            error.set(report);
+        }
+    }
+
+    private void settle(Job job, String message) {
+        if (job == current) {
+            busy.set(false);
+            progress.set(0);
+            status.set(message);
+        }
+    }
+
+    private void explainSelectedCell() {
+        ModelSession open = session.get();
+        RunResult run = result.get();
+        SelectedCell selected = cell.get();
+        if (open == null || run == null || selected == null || stage.get() == null) {
+            explanation.set(null);
+            return;
+        }
+        explanation.set(new CellExplainer(open.checkpoint(), run)
+                .explain(layer.get(), stage.get(), head.get(), selected.query(), selected.key()).orElse(null));
+    }
+
+    // ---- derived state ----
+
+    /** @return the plan of the selected layer, if a checkpoint is open */
+    public Optional<LayerPlan> selectedLayerPlan() {
+        ModelSession open = session.get();
+        return open == null ? Optional.empty() : Optional.of(open.checkpoint().config().layerPlan(layer.get()));
+    }
+
+    /** @return the selected layer and head's map at {@code at}, if the last run has it */
+    public Optional<AttentionMap> map(Stage at) {
+        RunResult run = result.get();
+        return run == null ? Optional.empty() : run.map(layer.get(), at, head.get());
+    }
+
+    /** @return a label for each input token of the last run (its id until a tokenizer labels it) */
+    public List<String> tokenLabels() {
+        RunResult run = result.get();
+        if (run == null) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(run.tokens()).mapToObj(Integer::toString).toList();
+    }
+
+    private static int firstMtaLayer(ModelSession session) {
+        return session.checkpoint().config().layerPlans().stream().filter(LayerPlan::hasKeyQueryConv)
+                .mapToInt(LayerPlan::layer).findFirst().orElse(0);
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception ignored) {
+            // closing a stale result must not disturb the app
+        }
+    }
+
+    private static String stackTrace(Throwable e) {
+        StringWriter text = new StringWriter();
+        e.printStackTrace(new PrintWriter(text));
+        return text.toString();
+    }
+
+    // ---- properties ----
+
+    public ReadOnlyObjectProperty<ModelSession> sessionProperty() {
+        return session.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<RunResult> resultProperty() {
+        return result.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<ErrorReport> errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<CellExplanation> explanationProperty() {
+        return explanation.getReadOnlyProperty();
+    }
+
+    public StringProperty inputProperty() {
+        return input;
+    }
+
+    public IntegerProperty layerProperty() {
+        return layer;
+    }
+
+    public IntegerProperty headProperty() {
+        return head;
+    }
+
+    public ObjectProperty<Stage> stageProperty() {
+        return stage;
+    }
+
+    public ObjectProperty<SelectedCell> cellProperty() {
+        return cell;
+    }
+}

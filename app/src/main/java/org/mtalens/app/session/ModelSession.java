@@ -1,0 +1,48 @@
+package org.mtalens.app.session;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.mtalens.runtime.checkpoint.Checkpoint;
+import org.mtalens.runtime.inspect.CheckpointInspection;
+import org.mtalens.runtime.model.ModelRunner;
+
+/**
+ * One open checkpoint: what was loaded, its inspection, and the runner that computes on it.
+ * Closed (freeing the weights) on the inference thread when another replaces it.
+ *
+ * @param checkpoint the loaded checkpoint
+ * @param inspection its parameters, stage plan and kernel drift
+ * @param runner     the forward pass on the chosen device
+ */
+public record ModelSession(Checkpoint checkpoint, CheckpointInspection inspection, ModelRunner runner) implements AutoCloseable {
+    /** @return the name shown in the title and outline */
+    public String name() {
+        return checkpoint.displayName();
+    }
+
+    /**
+     * An input to run right after opening: the checkpoint's {@code tokens.txt} when it has one
+     * (the reference fixtures do), else the first few token ids.
+     */
+    public String exampleInput() {
+        Path folder = checkpoint.source().getParent();
+        for (Path candidate : new Path[] {folder.resolve("tokens.txt"), folder.resolveSibling("tokens.txt")}) {
+            try {
+                if (Files.isRegularFile(candidate) && Files.size(candidate) < 64_000) {
+                    return Files.readString(candidate).trim();
+                }
+            } catch (java.io.IOException ignored) {
+                // fall through to the generic example
+            }
+        }
+        int length = Math.min(12, Math.min(checkpoint.config().maxSeqlen(), checkpoint.config().vocabSize()));
+        return IntStream.range(0, length).mapToObj(Integer::toString).collect(Collectors.joining(","));
+    }
+
+    @Override
+    public void close() {
+        runner.close();
+    }
+}

@@ -1,0 +1,119 @@
+package org.mtalens.app.main;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Queue;
+import java.util.concurrent.Executor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mtalens.app.session.SessionLoader;
+import org.mtalens.app.testing.TestCheckpoints;
+import org.mtalens.runtime.config.Stage;
+
+class MainViewModelTest {
+    /** Work queued until the test lets it run, to see what happens in between. */
+    private final Queue<Runnable> queued = new ArrayDeque<>();
+    private final Executor later = queued::add;
+    private final Executor now = Runnable::run;
+    private MainViewModel vm;
+
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void closeSession() {
+        if (vm != null && vm.sessionProperty().get() != null) {
+            vm.sessionProperty().get().close();
+        }
+    }
+
+    private void runQueued() {
+        while (!queued.isEmpty()) {
+            queued.poll().run();
+        }
+    }
+
+    @Test
+    void openingACheckpointRunsItsExampleAndSelectsTheFirstMtaLayer() {
+        vm = new MainViewModel(SessionLoader.runtime(), now, now);
+        vm.open(TestCheckpoints.fixture("tiny"));
+        assertThat(vm.sessionProperty().get().name()).isEqualTo("tiny");
+        assertThat(vm.layerProperty().get()).isEqualTo(1);
+        assertThat(vm.resultProperty().get().length()).isEqualTo(24);
+        assertThat(vm.map(Stage.PRE_SM_CONV)).isPresent();
+        assertThat(vm.busyProperty().get()).isFalse();
+        assertThat(vm.errorProperty().get()).isNull();
+    }
+
+    @Test
+    void aBrokenCheckpointReportsTheProblemAndKeepsTheOpenModel() throws Exception {
+        vm = new MainViewModel(SessionLoader.runtime(), now, now);
+        vm.open(TestCheckpoints.fixture("tiny"));
+        var before = vm.resultProperty().get();
+        Path broken = Files.createDirectories(dir.resolve("broken"));
+        Files.writeString(broken.resolve("config.json"), "{\"dim\": 64, \"n_heads\": 0}");
+        Files.write(broken.resolve("model.safetensors"), new byte[] {1, 2, 3});
+        vm.open(broken);
+        assertThat(vm.errorProperty().get().message()).contains("broken");
+        assertThat(vm.sessionProperty().get().name()).isEqualTo("tiny");
+        assertThat(vm.resultProperty().get()).isSameAs(before);
+    }
+
+    @Test
+    void selectingACellAfterTheConvolutionExplainsItWithContributionsThatSumToIt() {
+        vm = new MainViewModel(SessionLoader.runtime(), now, now);
+        vm.open(TestCheckpoints.fixture("tiny"));
+        vm.stageProperty().set(Stage.POST_SM_CONV);
+        vm.headProperty().set(2);
+        vm.cellProperty().set(new MainViewModel.SelectedCell(10, 7));
+        var explanation = vm.explanationProperty().get();
+        assertThat(explanation.inputStage()).isEqualTo(Stage.SOFTMAX);
+        assertThat(explanation.value()).isEqualTo(vm.map(Stage.POST_SM_CONV).orElseThrow().value(10, 7));
+        assertThat(explanation.sum()).isCloseTo(explanation.value(), within(1e-5));
+    }
+
+    @Test
+    void cancellingARunKeepsTheLastResultAndSaysCancelled() {
+        vm = new MainViewModel(SessionLoader.runtime(), later, now);
+        vm.open(TestCheckpoints.fixture("tiny"));
+        runQueued();
+        var shown = vm.resultProperty().get();
+        vm.inputProperty().set("1,2,3");
+        vm.run();
+        assertThat(vm.busyProperty().get()).isTrue();
+        vm.cancel();
+        runQueued();
+        assertThat(vm.statusProperty().get()).isEqualTo("Cancelled.");
+        assertThat(vm.resultProperty().get()).isSameAs(shown);
+        assertThat(vm.busyProperty().get()).isFalse();
+    }
+
+    @Test
+    void theNewestRunWins() {
+        vm = new MainViewModel(SessionLoader.runtime(), later, now);
+        vm.open(TestCheckpoints.fixture("tiny"));
+        runQueued();
+        vm.inputProperty().set("1,2,3");
+        vm.run();
+        vm.inputProperty().set("4,5,6,7");
+        vm.run();
+        runQueued();
+        assertThat(vm.resultProperty().get().tokens()).containsExactly(4, 5, 6, 7);
+    }
+
+    @Test
+    void inputThatIsNotTokenIdsIsNamedAndNothingRuns() {
+        vm = new MainViewModel(SessionLoader.runtime(), now, now);
+        vm.open(TestCheckpoints.fixture("tiny"));
+        var shown = vm.resultProperty().get();
+        vm.inputProperty().set("3, 99");
+        vm.run();
+        assertThat(vm.errorProperty().get().message()).contains("token 99 at position 1");
+        assertThat(vm.resultProperty().get()).isSameAs(shown);
+    }
+}
