@@ -1,19 +1,63 @@
 package org.mtalens.app;
 
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.mtalens.app.main.MainView;
+import org.mtalens.app.main.MainViewModel;
+import org.mtalens.app.session.SessionLoader;
 
-/** The JavaFX application: one main window titled "MTA Lens". */
+/**
+ * The JavaFX application: one main window titled "MTA Lens". It opens the checkpoint named on the
+ * command line, else the bundled sample, and runs an example input at once.
+ */
 public final class MtaLensApplication extends Application {
     public static final String TITLE = "MTA Lens";
 
+    private final ExecutorService inference = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "mta-lens-inference");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private MainViewModel viewModel;
+    private MainView view;
+
     @Override
     public void start(Stage stage) {
-        MainWindow window = new MainWindow();
-        Scene scene = new Scene(window.root(), 1280, 800);
+        viewModel = new MainViewModel(SessionLoader.runtime(), inference, Platform::runLater);
+        view = new MainView(viewModel);
         stage.setTitle(TITLE);
-        stage.setScene(scene);
+        stage.setScene(new Scene(view.root(), 1440, 900));
+        viewModel.sessionProperty().addListener((o, a, session) ->
+                stage.setTitle(session == null ? TITLE : session.name() + " — " + TITLE));
         stage.show();
+        initialCheckpoint(getParameters().getRaw()).ifPresent(view::open);
+    }
+
+    /** @return the view model (tests drive the window through it) */
+    public MainViewModel viewModel() {
+        return viewModel;
+    }
+
+    /** @return the main view */
+    public MainView view() {
+        return view;
+    }
+
+    private static java.util.Optional<Path> initialCheckpoint(List<String> arguments) {
+        if (!arguments.isEmpty()) {
+            return java.util.Optional.of(Path.of(arguments.get(0)));
+        }
+        return BundledSample.path();
+    }
+
+    @Override
+    public void stop() {
+        inference.shutdownNow();
     }
 }

@@ -43,6 +43,12 @@ public final class InspectionJson {
         }
     }
 
+    /** @return the config's fields by their official names, nested {@code mta} and {@code tokenizer} as maps */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> configFields(org.mtalens.runtime.config.ModelConfig config) {
+        return JSON.convertValue(config, Map.class);
+    }
+
     @SuppressWarnings({"rawtypes", "unchecked"})
     private static JsonSerializer<Optional> optionalSerializer() {
         return new JsonSerializer<>() {

@@ -1,0 +1,22 @@
+package org.mtalens.app;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** The sample checkpoint the app opens on first start. */
+final class BundledSample {
+    /** System property naming another default checkpoint (used by tests and demos). */
+    static final String PROPERTY = "mtalens.sample";
+
+    private BundledSample() {
+    }
+
+    /** @return the sample to open when no checkpoint was named, if there is one */
+    static Optional<Path> path() {
+        String override = System.getProperty(PROPERTY);
+        if (override != null && !override.isBlank()) {
+            return Optional.of(Path.of(override));
+        }
+        return Optional.empty();
+    }
+}

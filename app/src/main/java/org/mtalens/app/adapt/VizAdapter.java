@@ -1,0 +1,61 @@
+package org.mtalens.app.adapt;
+
+import java.util.List;
+import java.util.Optional;
+import org.mtalens.runtime.checkpoint.Checkpoint;
+import org.mtalens.runtime.checkpoint.Tensor;
+import org.mtalens.runtime.config.LayerPlan;
+import org.mtalens.runtime.config.Stage;
+import org.mtalens.runtime.model.AttentionMap;
+import org.mtalens.viz.HeadMixing;
+import org.mtalens.viz.Kernel;
+import org.mtalens.viz.Matrix;
+import org.mtalens.viz.PadKey;
+import org.mtalens.viz.ValueKind;
+
+/** The one place where runtime results become viz's input records. */
+public final class VizAdapter {
+    private VizAdapter() {
+    }
+
+    /** An attention map as a causal matrix labelled with the tokens. Scores and pre-softmax stages are signed. */
+    public static Matrix matrix(AttentionMap map, List<String> tokenLabels) {
+        ValueKind kind = map.stage().isAfterSoftmax() ? ValueKind.WEIGHT : ValueKind.SIGNED;
+        String title = "layer " + map.layer() + " · head " + map.head() + " · " + map.stage().id();
+        return new Matrix(title, map.tokens(), map.tokens(), map.values(), tokenLabels, tokenLabels, kind, true);
+    }
+
+    /** @return the layer's key-query kernels before ({@code afterSoftmax} false) or after softmax, if it has them */
+    public static Optional<Kernel> kernel(Checkpoint checkpoint, int layer, boolean afterSoftmax) {
+        LayerPlan plan = checkpoint.config().layerPlan(layer);
+        if (afterSoftmax ? plan.postSoftmaxConv().isEmpty() : plan.preSoftmaxConv().isEmpty()) {
+            return Optional.empty();
+        }
+        String name = "layers." + layer + ".attention." + (afterSoftmax ? "mta_kernel_after_sm" : "mta_kernel");
+        Tensor tensor = checkpoint.tensor(name);
+        long[] shape = tensor.shape(); // [H, 1, c_q, c_k]
+        String title = "layer " + layer + " · " + (afterSoftmax ? Stage.POST_SM_CONV.id() : Stage.PRE_SM_CONV.id()) + " kernel";
+        return Optional.of(new Kernel(title, (int) shape[0], (int) shape[2], (int) shape[3], tensor.toFloatArray(),
+                PadKey.parse(checkpoint.config().mta().padKey().id())));
+    }
+
+    /** @return the layer's head mixing ({@code wpsm}, {@code head_kernel} or {@code wposm}), if it has one */
+    public static Optional<HeadMixing> headMixing(Checkpoint checkpoint, int layer, boolean afterSoftmax) {
+        LayerPlan plan = checkpoint.config().layerPlan(layer);
+        String prefix = "layers." + layer + ".attention.";
+        int heads = checkpoint.config().nHeads();
+        if (!afterSoftmax) {
+            return plan.preSoftmaxHeadMix()
+                    ? Optional.of(HeadMixing.linear("layer " + layer + " · wpsm (before softmax)", heads,
+                    checkpoint.tensor(prefix + "wpsm.weight").toFloatArray())) : Optional.empty();
+        }
+        if (plan.headConvSize().isPresent()) {
+            int size = plan.headConvSize().get();
+            return Optional.of(HeadMixing.headKernel("layer " + layer + " · head_kernel (after softmax)", heads / size, size,
+                    checkpoint.tensor(prefix + "head_kernel").toFloatArray()));
+        }
+        return plan.postSoftmaxHeadMix()
+                ? Optional.of(HeadMixing.linear("layer " + layer + " · wposm (after softmax)", heads,
+                checkpoint.tensor(prefix + "wposm.weight").toFloatArray())) : Optional.empty();
+    }
+}

@@ -1,0 +1,82 @@
+package org.mtalens.app.main;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.mtalens.app.session.ModelSession;
+import org.mtalens.viz.tokens.TokenStrip;
+
+/** The input: token ids to run, Run, generate N tokens, the head to show, and the tokens as chips. */
+final class InputBar {
+    private final VBox root;
+    private final TokenStrip tokens = new TokenStrip();
+    private final HBox heads = new HBox(2);
+    private final ToggleGroup headGroup = new ToggleGroup();
+
+    InputBar(MainViewModel vm) {
+        TextField input = new TextField();
+        input.setId("input");
+        input.setPromptText("token ids, e.g. 3,17,5");
+        input.textProperty().bindBidirectional(vm.inputProperty());
+        input.setOnAction(e -> vm.run());
+        HBox.setHgrow(input, Priority.ALWAYS);
+        Button run = new Button("Run");
+        run.setId("run");
+        run.setDefaultButton(true);
+        run.setOnAction(e -> vm.run());
+        Spinner<Integer> count = new Spinner<>(1, 512, 8);
+        count.setPrefWidth(80);
+        count.setEditable(true);
+        Button generate = new Button("Generate");
+        generate.setId("generate");
+        generate.setOnAction(e -> vm.generate(count.getValue()));
+        heads.setAlignment(Pos.CENTER_LEFT);
+        HBox row = new HBox(8, new Label("Input"), input, run, count, generate, new Label("head"), heads);
+        row.setAlignment(Pos.CENTER_LEFT);
+        tokens.setId("tokens");
+        root = new VBox(6, row, tokens);
+        root.setPadding(new Insets(8, 10, 8, 10));
+        vm.sessionProperty().addListener((o, a, session) -> rebuildHeads(session, vm));
+        vm.resultProperty().addListener((o, a, b) -> tokens.setTokens(vm.tokenLabels()));
+        vm.headProperty().addListener((o, a, h) -> selectHead(h.intValue()));
+    }
+
+    Node node() {
+        return root;
+    }
+
+    TokenStrip tokenStrip() {
+        return tokens;
+    }
+
+    private void rebuildHeads(ModelSession session, MainViewModel vm) {
+        heads.getChildren().clear();
+        if (session == null) {
+            return;
+        }
+        for (int h = 0; h < session.checkpoint().config().nHeads(); h++) {
+            int head = h;
+            ToggleButton button = new ToggleButton(Integer.toString(h));
+            button.setId("head-" + h);
+            button.setToggleGroup(headGroup);
+            button.setOnAction(e -> vm.headProperty().set(head));
+            heads.getChildren().add(button);
+        }
+        selectHead(vm.headProperty().get());
+    }
+
+    private void selectHead(int head) {
+        if (head < heads.getChildren().size()) {
+            ((ToggleButton) heads.getChildren().get(head)).setSelected(true);
+        }
+    }
+}

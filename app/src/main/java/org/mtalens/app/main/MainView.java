@@ -1,0 +1,275 @@
+package org.mtalens.app.main;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.prefs.Preferences;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.mtalens.app.session.ModelSession;
+import org.mtalens.runtime.config.Stage;
+import org.mtalens.runtime.export.KernelExport;
+import org.mtalens.runtime.export.RunExport;
+import org.mtalens.viz.export.PngExport;
+
+/**
+ * The main window: menus and input on top, the model outline on the left, the maps in the centre
+ * (pipeline, before/after, model grid, checkpoint info), the inspector on the right, status below.
+ * Binds to a {@link MainViewModel}; starts no threads.
+ */
+public final class MainView {
+    private final MainViewModel vm;
+    private final BorderPane root = new BorderPane();
+    private final TabPane centre = new TabPane();
+    private final PipelineView pipeline;
+    private final GridTabView grid;
+    private final RecentFiles recent = new RecentFiles(Preferences.userRoot().node("org/mtalens/app"));
+    private final Menu recentMenu = new Menu("Open recent");
+
+    public MainView(MainViewModel vm) {
+        this.vm = vm;
+        root.setId("main-window");
+        root.getStylesheets().add(MainView.class.getResource("main.css").toExternalForm());
+        pipeline = new PipelineView(vm);
+        StagePairView pair = new StagePairView(vm);
+        grid = new GridTabView(vm);
+        CheckpointInfoView info = new CheckpointInfoView(vm);
+        centre.getTabs().addAll(tab("Pipeline", pipeline.node(), "tab-pipeline"), tab("Before / after", pair.node(), "tab-pair"),
+                tab("Model grid", grid.node(), "tab-grid"), tab("Checkpoint", info.node(), "tab-info"));
+        grid.setOnPick(() -> centre.getSelectionModel().select(0));
+        InputBar input = new InputBar(vm);
+        root.setTop(new VBox(menus(), input.node()));
+        root.setLeft(new OutlineView(vm).node());
+        root.setRight(new InspectorView(vm).node());
+        root.setBottom(new StatusBar(vm).node());
+        root.setCenter(emptyState());
+        vm.sessionProperty().addListener((o, a, session) -> root.setCenter(session == null ? emptyState() : centre));
+        vm.errorProperty().addListener((o, a, report) -> showError(report));
+        acceptDroppedCheckpoints();
+        root.addEventFilter(KeyEvent.KEY_PRESSED, this::navigate);
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    /** @return the centre's tabs (pipeline, before/after, model grid, checkpoint) */
+    public TabPane centre() {
+        return centre;
+    }
+
+    /** Opens a checkpoint and remembers it in the recent list. */
+    public void open(Path path) {
+        recent.remember(path);
+        vm.open(path);
+    }
+
+    private static Tab tab(String title, Node content, String id) {
+        Tab tab = new Tab(title, content);
+        tab.setClosable(false);
+        tab.setId(id);
+        return tab;
+    }
+
+    private static VBox emptyState() {
+        Label title = new Label("No checkpoint open");
+        title.getStyleClass().add("empty-title");
+        Label hint = new Label("Open an MTA checkpoint (File > Open, or drop a folder here): a folder with "
+                + "consolidated/consolidated.pth or model.safetensors.\nYou will see every layer's and head's attention maps "
+                + "before and after MTA's convolutions and head mixing.");
+        hint.setWrapText(true);
+        VBox box = new VBox(12, title, hint);
+        box.setId("empty-state");
+        box.setAlignment(Pos.CENTER);
+        return box;
+    }
+
+    private MenuBar menus() {
+        MenuItem openFolder = item("Open checkpoint folder...", "Shortcut+O", e -> chooseFolder());
+        MenuItem openFile = item("Open weights file...", "Shortcut+Shift+O", e -> chooseFile());
+        recentMenu.setOnShowing(e -> fillRecent());
+        recentMenu.getItems().add(new MenuItem("(none)"));
+        MenuItem png = item("Export view as PNG...", "Shortcut+E", e -> export("PNG image", "*.png",
+                file -> PngExport.write(centre.getSelectionModel().getSelectedItem().getContent(), 2.0, file)));
+        MenuItem npz = item("Export maps as npz...", null, e -> export("numpy archive", "*.npz",
+                file -> RunExport.writeNpz(vm.resultProperty().get(), file)));
+        MenuItem kernels = item("Export kernels as JSON...", null, e -> export("JSON", "*.json",
+                file -> KernelExport.writeJson(vm.sessionProperty().get().checkpoint(), file)));
+        Menu file = new Menu("File", null, openFolder, openFile, recentMenu, png, npz, kernels);
+        Menu view = new Menu("View");
+        for (int i = 0; i < 4; i++) {
+            int index = i;
+            view.getItems().add(item(new String[] {"Pipeline", "Before / after", "Model grid", "Checkpoint"}[i],
+                    "Shortcut+" + (i + 1), e -> centre.getSelectionModel().select(index)));
+        }
+        return new MenuBar(file, view);
+    }
+
+    private static MenuItem item(String text, String accelerator, javafx.event.EventHandler<javafx.event.ActionEvent> action) {
+        MenuItem item = new MenuItem(text);
+        if (accelerator != null) {
+            item.setAccelerator(KeyCombination.keyCombination(accelerator));
+        }
+        item.setOnAction(action);
+        return item;
+    }
+
+    private void fillRecent() {
+        List<Path> paths = recent.list();
+        recentMenu.getItems().clear();
+        for (Path path : paths) {
+            MenuItem item = new MenuItem(path.toString());
+            item.setOnAction(e -> open(path));
+            recentMenu.getItems().add(item);
+        }
+        if (paths.isEmpty()) {
+            recentMenu.getItems().add(new MenuItem("(none)"));
+        }
+    }
+
+    private void chooseFolder() {
+        File folder = new DirectoryChooser().showDialog(window());
+        if (folder != null) {
+            open(folder.toPath());
+        }
+    }
+
+    private void chooseFile() {
+        FileChooser chooser = new FileChooser();
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("checkpoints", "*.pth", "*.safetensors"));
+        File file = chooser.showOpenDialog(window());
+        if (file != null) {
+            open(file.toPath());
+        }
+    }
+
+    /** What an export writes. */
+    @FunctionalInterface
+    private interface Writer {
+        void write(Path file) throws IOException;
+    }
+
+    private void export(String description, String pattern, Writer writer) {
+        if (vm.sessionProperty().get() == null || vm.resultProperty().get() == null) {
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(description, pattern));
+        File chosen = chooser.showSaveDialog(window());
+        if (chosen == null || !confirmOverwrite(chosen.toPath())) {
+            return;
+        }
+        try {
+            writer.write(chosen.toPath());
+        } catch (IOException | RuntimeException e) {
+            showError(new ErrorReport("Could not export", chosen + ": " + e.getMessage(), ""));
+        }
+    }
+
+    /** @return true when the file does not exist yet or the user agreed to replace it */
+    private boolean confirmOverwrite(Path file) {
+        if (!Files.exists(file)) {
+            return true;
+        }
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, file + " exists. Replace it?", ButtonType.YES, ButtonType.NO);
+        ask.setHeaderText("Replace the existing file?");
+        return ask.showAndWait().filter(ButtonType.YES::equals).isPresent();
+    }
+
+    private void showError(ErrorReport report) {
+        if (report == null) {
+            return;
+        }
+        Alert alert = new Alert(Alert.AlertType.ERROR, report.message(), ButtonType.OK);
+        alert.setTitle("MTA Lens");
+        alert.setHeaderText(report.title());
+        if (!report.details().isEmpty()) {
+            TextArea details = new TextArea(report.details());
+            details.setEditable(false);
+            alert.getDialogPane().setExpandableContent(details);
+        }
+        alert.getDialogPane().setId("error-dialog");
+        alert.setOnHidden(e -> vm.clearError());
+        alert.show();
+    }
+
+    private void acceptDroppedCheckpoints() {
+        root.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        root.setOnDragDropped(e -> {
+            boolean ok = e.getDragboard().hasFiles() && !e.getDragboard().getFiles().isEmpty();
+            if (ok) {
+                open(e.getDragboard().getFiles().get(0).toPath());
+            }
+            e.setDropCompleted(ok);
+            e.consume();
+        });
+    }
+
+    /** Alt+Up/Down: layer; Alt+Left/Right: head; Alt+PageUp/PageDown: stage. */
+    private void navigate(KeyEvent e) {
+        ModelSession session = vm.sessionProperty().get();
+        if (session == null || !e.isAltDown()) {
+            return;
+        }
+        var config = session.checkpoint().config();
+        switch (e.getCode()) {
+            case UP -> vm.layerProperty().set(Math.max(0, vm.layerProperty().get() - 1));
+            case DOWN -> vm.layerProperty().set(Math.min(config.nLayers() - 1, vm.layerProperty().get() + 1));
+            case LEFT -> vm.headProperty().set(Math.max(0, vm.headProperty().get() - 1));
+            case RIGHT -> vm.headProperty().set(Math.min(config.nHeads() - 1, vm.headProperty().get() + 1));
+            case PAGE_UP, PAGE_DOWN -> stepStage(e.getCode() == KeyCode.PAGE_DOWN ? 1 : -1);
+            default -> {
+                return;
+            }
+        }
+        e.consume();
+    }
+
+    private void stepStage(int step) {
+        vm.selectedLayerPlan().ifPresent(plan -> {
+            List<Stage> stages = plan.stages();
+            int at = Math.max(0, stages.indexOf(vm.stageProperty().get()));
+            vm.stageProperty().set(stages.get(Math.floorMod(at + step, stages.size())));
+        });
+    }
+
+    private Window window() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
+    }
+
+    /** @return the pipeline view, for tests */
+    PipelineView pipeline() {
+        return pipeline;
+    }
+
+    /** @return the model-grid tab, for tests */
+    GridTabView grid() {
+        return grid;
+    }
+}

@@ -1,0 +1,72 @@
+package org.mtalens.app.main;
+
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import org.mtalens.app.adapt.VizAdapter;
+import org.mtalens.runtime.config.LayerPlan;
+import org.mtalens.runtime.config.Stage;
+import org.mtalens.viz.compare.BeforeAfterView;
+
+/** Before/after: any two stages of the selected layer and head side by side, with their difference. */
+final class StagePairView {
+    private final MainViewModel vm;
+    private final ChoiceBox<Stage> before = new ChoiceBox<>();
+    private final ChoiceBox<Stage> after = new ChoiceBox<>();
+    private final BeforeAfterView pair = new BeforeAfterView();
+    private final BorderPane root = new BorderPane();
+    private boolean updating;
+
+    StagePairView(MainViewModel vm) {
+        this.vm = vm;
+        before.setId("before-stage");
+        after.setId("after-stage");
+        pair.setId("before-after");
+        HBox choices = new HBox(8, new Label("before"), before, new Label("after"), after);
+        choices.setAlignment(Pos.CENTER_LEFT);
+        choices.setPadding(new Insets(8));
+        root.setTop(choices);
+        root.setCenter(pair);
+        vm.resultProperty().addListener((o, a, b) -> refreshChoices());
+        vm.layerProperty().addListener((o, a, b) -> refreshChoices());
+        vm.headProperty().addListener((o, a, b) -> show());
+        before.valueProperty().addListener((o, a, b) -> show());
+        after.valueProperty().addListener((o, a, b) -> show());
+    }
+
+    Node node() {
+        return root;
+    }
+
+    BeforeAfterView view() {
+        return pair;
+    }
+
+    private void refreshChoices() {
+        LayerPlan plan = vm.selectedLayerPlan().orElse(null);
+        if (plan == null) {
+            return;
+        }
+        updating = true;
+        before.setItems(FXCollections.observableArrayList(plan.stages()));
+        after.setItems(FXCollections.observableArrayList(plan.stages()));
+        before.setValue(plan.stages().get(0));
+        after.setValue(plan.stages().get(Math.min(1, plan.stages().size() - 1)));
+        updating = false;
+        show();
+    }
+
+    private void show() {
+        if (updating || before.getValue() == null || after.getValue() == null) {
+            return;
+        }
+        var labels = vm.tokenLabels();
+        vm.map(before.getValue()).ifPresent(b -> vm.map(after.getValue()).ifPresent(a ->
+                pair.show(VizAdapter.matrix(b, labels), VizAdapter.matrix(a, labels))));
+    }
+}
