@@ -25,6 +25,7 @@ public class ColourBar extends Region {
 
     private final ObjectProperty<ColourScale> colourScale = new SimpleObjectProperty<>(this, "colourScale");
     private final Canvas canvas = new Canvas();
+    private boolean showSwatches = true;
 
     public ColourBar() {
         getStyleClass().add("colour-bar");
@@ -35,6 +36,12 @@ public class ColourBar extends Region {
     public ColourBar(ColourScale scale) {
         this();
         setColourScale(scale);
+    }
+
+    /** Whether the masked and NaN swatches are shown below the bar (default true; kernels have neither). */
+    public void setShowSwatches(boolean show) {
+        showSwatches = show;
+        requestLayout();
     }
 
     public final ObjectProperty<ColourScale> colourScaleProperty() {
@@ -77,7 +84,7 @@ public class ColourBar extends Region {
     private void draw(GraphicsContext g, double w, double h) {
         g.clearRect(0, 0, w, h);
         ColourScale scale = getColourScale();
-        double legend = 2 * (SWATCH + 6);
+        double legend = showSwatches ? 2 * (SWATCH + 6) : 0;
         double top = 6;
         double barHeight = Math.floor(h - legend - top - 8);
         if (scale == null || barHeight < 20) {
@@ -95,6 +102,9 @@ public class ColourBar extends Region {
             double y = top + (1 - scale.position(t)) * (barHeight - 1) + 0.5;
             g.strokeLine(2 + BAR_WIDTH, y, 6 + BAR_WIDTH, y);
             g.fillText(Ticks.format(t), 9 + BAR_WIDTH, y);
+        }
+        if (!showSwatches) {
+            return;
         }
         double y = top + barHeight + 8;
         swatch(g, y, true);

@@ -17,6 +17,7 @@ public class HeadMixingView extends BorderPane {
         getStyleClass().add("head-mixing");
         setCenter(grid);
         setRight(colourBar);
+        colourBar.setShowSwatches(false);
     }
 
     public HeadMixingView(HeadMixing mixing) {

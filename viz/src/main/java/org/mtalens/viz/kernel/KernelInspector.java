@@ -14,8 +14,8 @@ import org.mtalens.viz.colour.ColourScale;
 /**
  * The key-query kernels of one layer: every head's c_q x c_k kernel as a grid of coloured cells with values,
  * axes in token offsets (query -(c_q-1)..0, key offsets for the layer's pad_key), the identity tap outlined;
- * all heads side by side with one shared diverging scale, or one head enlarged (click a head; "All heads" goes
- * back). Style class {@code kernel-inspector}.
+ * all heads side by side with one shared diverging scale, or one head enlarged (click a head; click it again
+ * or "All heads" to go back). Style class {@code kernel-inspector}.
  */
 public class KernelInspector extends BorderPane {
     /** {@link #shownHeadProperty()} value when all heads are shown. */
@@ -24,6 +24,9 @@ public class KernelInspector extends BorderPane {
     private final IntegerProperty shownHead = new SimpleIntegerProperty(this, "shownHead", ALL_HEADS);
     private final FlowPane heads = new FlowPane(8, 8);
     private final ColourBar colourBar = new ColourBar();
+    {
+        colourBar.setShowSwatches(false);
+    }
     private final Label title = new Label();
     private final Button back = new Button("All heads");
     private Kernel kernel;
@@ -94,7 +97,13 @@ public class KernelInspector extends BorderPane {
             ValueGrid grid = new ValueGrid(KernelGrids.kernelHead(kernel, h, scale), shown == ALL_HEADS ? 30 : 64);
             grid.getStyleClass().add("kernel-head");
             int head = h;
-            grid.setOnMouseClicked(e -> showHead(head));
+            grid.setOnMouseClicked(e -> {
+                if (shownHead.get() == head) {
+                    showAll();
+                } else {
+                    showHead(head);
+                }
+            });
             heads.getChildren().add(grid);
         }
     }

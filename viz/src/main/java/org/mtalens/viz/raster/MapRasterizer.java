@@ -2,6 +2,7 @@ package org.mtalens.viz.raster;
 
 import java.util.stream.IntStream;
 import org.mtalens.viz.Matrix;
+import org.mtalens.viz.colour.ColourLookup;
 import org.mtalens.viz.colour.ColourScale;
 
 /**
@@ -21,7 +22,12 @@ public final class MapRasterizer {
         PooledCells out = PooledCells.allocate(width, height);
         Spans columns = Spans.of(view.column0(), view.pixelsPerCell(), width, map.columns());
         Spans rows = Spans.of(view.row0(), view.pixelsPerCell(), height, map.rows());
-        forEachTask(height, y -> poolRow(map, rows.start[y], rows.end[y], columns, out, y * width));
+        forEachTaskRange(height, (from, to) -> {
+            int[] band = new int[map.columns()];
+            for (int y = from; y < to; y++) {
+                poolRow(map, rows.start[y], rows.end[y], columns, out, y * width, band);
+            }
+        });
         return out;
     }
 
@@ -32,11 +38,13 @@ public final class MapRasterizer {
     public static void render(Matrix map, Viewport view, ColourScale scale, int width, int height, int[] argb) {
         Spans columns = Spans.of(view.column0(), view.pixelsPerCell(), width, map.columns());
         Spans rows = Spans.of(view.row0(), view.pixelsPerCell(), height, map.rows());
+        ColourLookup lookup = new ColourLookup(scale);
         forEachTaskRange(height, (from, to) -> {
             PooledCells line = PooledCells.allocate(width, 1);
+            int[] band = new int[map.columns()];
             for (int y = from; y < to; y++) {
-                poolRow(map, rows.start[y], rows.end[y], columns, line, 0);
-                colourRow(line, 0, scale, argb, y * width, y);
+                poolRow(map, rows.start[y], rows.end[y], columns, line, 0, band);
+                colourRow(line, 0, lookup, argb, y * width, y);
             }
         });
     }
@@ -44,10 +52,11 @@ public final class MapRasterizer {
     /** Colours pooled pixels into {@code argb} (same size). */
     public static void colour(PooledCells pooled, ColourScale scale, int[] argb) {
         int w = pooled.width();
-        forEachTask(pooled.height(), y -> colourRow(pooled, y * w, scale, argb, y * w, y));
+        ColourLookup lookup = new ColourLookup(scale);
+        forEachTask(pooled.height(), y -> colourRow(pooled, y * w, lookup, argb, y * w, y));
     }
 
-    private static void colourRow(PooledCells p, int from, ColourScale scale, int[] argb, int to, int y) {
+    private static void colourRow(PooledCells p, int from, ColourLookup scale, int[] argb, int to, int y) {
         float[] values = p.values();
         byte[] states = p.states();
         for (int x = 0; x < p.width(); x++) {
@@ -60,46 +69,56 @@ public final class MapRasterizer {
         }
     }
 
-    /** Pools the map rows [rowStart, rowEnd) into one row of pixels starting at {@code at}. */
-    private static void poolRow(Matrix map, int rowStart, int rowEnd, Spans columns, PooledCells out, int at) {
+    /** Magnitude bits of a float: compared as ints they order |values|, and every NaN is above +infinity. */
+    private static final int ABS_BITS = 0x7fffffff;
+    private static final int INFINITY_BITS = 0x7f800000;
+
+    /**
+     * Pools the map rows [rowStart, rowEnd) into one row of pixels starting at {@code at}: first per column the
+     * value of largest |value| over the rows (a tight loop over memory in order), then per pixel over its columns.
+     * Values are compared by their magnitude bits, so a NaN beats every number and marks its pixel NaN.
+     */
+    private static void poolRow(Matrix map, int rowStart, int rowEnd, Spans columns, PooledCells out, int at,
+                                int[] band) {
         float[] values = out.values();
         byte[] states = out.states();
         int width = columns.start.length;
-        if (rowStart >= rowEnd) {
+        int from = columns.first;
+        int to = columns.last;
+        if (rowStart >= rowEnd || from >= to) {
             java.util.Arrays.fill(states, at, at + width, PooledCells.OUTSIDE);
             return;
         }
-        for (int x = 0; x < width; x++) {
-            values[at + x] = 0;
-            states[at + x] = columns.start[x] < columns.end[x] ? PooledCells.MASKED : PooledCells.OUTSIDE;
-        }
+        boolean causal = map.causal();
+        java.util.Arrays.fill(band, from, to, 0);
         float[] cells = map.values();
         int n = map.columns();
-        boolean causal = map.causal();
         for (int r = rowStart; r < rowEnd; r++) {
             int base = r * n;
-            int limit = causal ? r + 1 : n;
-            for (int x = 0; x < width; x++) {
-                int end = Math.min(columns.end[x], limit);
-                int c = columns.start[x];
-                if (c >= end || states[at + x] == PooledCells.NAN) {
-                    continue;
+            int limit = causal ? Math.min(to, r + 1) : to;
+            for (int c = from; c < limit; c++) {
+                int b = Float.floatToRawIntBits(cells[base + c]);
+                int t = band[c];
+                band[c] = (b & ABS_BITS) > (t & ABS_BITS) ? b : t;
+            }
+        }
+        for (int x = 0; x < width; x++) {
+            int s = columns.start[x];
+            int e = columns.end[x];
+            int unmasked = causal ? Math.min(e, rowEnd) : e;
+            if (s >= e) {
+                states[at + x] = PooledCells.OUTSIDE;
+            } else if (s >= unmasked) {
+                states[at + x] = PooledCells.MASKED;
+            } else {
+                int best = band[s];
+                for (int c = s + 1; c < unmasked; c++) {
+                    int b = band[c];
+                    best = (b & ABS_BITS) > (best & ABS_BITS) ? b : best;
                 }
-                float best = states[at + x] == PooledCells.VALUE ? values[at + x] : cells[base + c];
-                float bestAbs = Math.abs(best);
-                boolean nan = false;
-                for (; c < end; c++) {
-                    float v = cells[base + c];
-                    float a = Math.abs(v);
-                    if (a > bestAbs) {
-                        best = v;
-                        bestAbs = a;
-                    } else if (v != v) {
-                        nan = true;
-                    }
-                }
-                values[at + x] = nan || best != best ? 0 : best;
-                states[at + x] = nan || best != best ? PooledCells.NAN : PooledCells.VALUE;
+                boolean nan = (best & ABS_BITS) > INFINITY_BITS;
+                values[at + x] = nan ? 0 : Float.intBitsToFloat(best);
+                states[at + x] = nan ? PooledCells.NAN : PooledCells.VALUE;
             }
         }
     }
@@ -130,10 +149,24 @@ public final class MapRasterizer {
     static final class Spans {
         final int[] start;
         final int[] end;
+        /** The first column any pixel covers. */
+        final int first;
+        /** One past the last column any pixel covers (first when none). */
+        final int last;
 
         private Spans(int[] start, int[] end) {
             this.start = start;
             this.end = end;
+            int f = Integer.MAX_VALUE;
+            int l = 0;
+            for (int p = 0; p < start.length; p++) {
+                if (start[p] < end[p]) {
+                    f = Math.min(f, start[p]);
+                    l = Math.max(l, end[p]);
+                }
+            }
+            this.first = f == Integer.MAX_VALUE ? 0 : f;
+            this.last = f == Integer.MAX_VALUE ? 0 : l;
         }
 
         static Spans of(double origin, double pixelsPerCell, int pixels, int cells) {

@@ -40,14 +40,4 @@ public final class SyntheticMaps {
         }
         return new Matrix(title, t, t, v, tokens(t), tokens(t), ValueKind.WEIGHT, true);
     }
-
-    /** The signed difference after - before, masked where both are. */
-    public static Matrix difference(Matrix before, Matrix after) {
-        float[] v = new float[before.values().length];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = after.values()[i] - before.values()[i];
-        }
-        return new Matrix("difference", before.rows(), before.columns(), v, before.rowLabels(), before.columnLabels(),
-                ValueKind.SIGNED, before.causal());
-    }
 }
