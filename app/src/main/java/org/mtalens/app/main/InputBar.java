@@ -11,6 +11,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.mtalens.app.session.ModelSession;
 import org.mtalens.viz.tokens.TokenStrip;
@@ -43,6 +44,7 @@ final class InputBar {
         HBox row = new HBox(8, new Label("Input"), input, run, count, generate, new Label("head"), heads);
         row.setAlignment(Pos.CENTER_LEFT);
         tokens.setId("tokens");
+        tokens.setMaxHeight(Region.USE_PREF_SIZE);
         root = new VBox(6, row, tokens);
         root.setPadding(new Insets(8, 10, 8, 10));
         vm.sessionProperty().addListener((o, a, session) -> rebuildHeads(session, vm));

@@ -36,7 +36,7 @@ final class InspectorView {
         content.setPadding(new Insets(10));
         content.setId("inspector");
         scroll.setFitToWidth(true);
-        scroll.setPrefWidth(380);
+        scroll.setPrefWidth(460);
         cellSummary.setWrapText(true);
         cellSummary.setId("cell-summary");
         configureTerms();

@@ -1,0 +1,114 @@
+package org.mtalens.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mtalens.app.main.MainViewModel;
+import org.mtalens.app.testing.Snapshots;
+import org.mtalens.app.testing.TestCheckpoints;
+import org.mtalens.runtime.config.Stage;
+import org.mtalens.viz.heatmap.Cell;
+import org.mtalens.viz.heatmap.HeatmapView;
+import org.mtalens.viz.kernel.KernelInspector;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The real application window on the official "tiny" fixture, headless. */
+class MainWindowTest {
+    private final FxRobot robot = new FxRobot();
+    private MtaLensApplication app;
+
+    @BeforeEach
+    void openTheTinyFixture() throws Exception {
+        System.setProperty("mtalens.sample", TestCheckpoints.fixture("tiny").toString());
+        FxToolkit.registerPrimaryStage();
+        app = (MtaLensApplication) FxToolkit.setupApplication(MtaLensApplication.class);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.viewModel().resultProperty().get() != null
+                && !app.viewModel().busyProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        System.clearProperty("mtalens.sample");
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+    }
+
+    private MainViewModel vm() {
+        return app.viewModel();
+    }
+
+    @Test
+    void theFirstMtaLayerShowsEveryStageInForwardOrderWithTheRuntimesValues() throws Exception {
+        Window window = robot.window(w -> w instanceof javafx.stage.Stage s && s.getTitle().startsWith("tiny"));
+        assertThat(vm().layerProperty().get()).isEqualTo(1);
+        for (Stage stage : vm().selectedLayerPlan().orElseThrow().stages()) {
+            HeatmapView map = robot.lookup("#map-" + stage.id()).queryAs(HeatmapView.class);
+            float expected = vm().map(stage).orElseThrow().value(20, 18);
+            assertThat(map.getMatrix().value(20, 18)).as(stage.id()).isEqualTo(expected);
+        }
+        AtomicReference<Path> png = new AtomicReference<>();
+        robot.interact(() -> png.set(Snapshots.write(window.getScene(), "main-window-pipeline")));
+        assertThat(png.get()).exists();
+    }
+
+    @Test
+    void theKernelInspectorShowsTheCheckpointsKernelValues() {
+        KernelInspector inspector = robot.lookup("#kernel-pre").queryAs(KernelInspector.class);
+        float[] kernel = vm().sessionProperty().get().checkpoint().tensor("layers.1.attention.mta_kernel").toFloatArray();
+        // head 0, row 2 (current query), column 4: [H=4, 1, 3, 5]
+        assertThat(inspector.getKernel().value(0, 2, 4)).isEqualTo(kernel[2 * 5 + 4]);
+        assertThat(inspector.getKernel().value(3, 0, 1)).isEqualTo(kernel[3 * 15 + 1]);
+    }
+
+    @Test
+    void clickingACellAfterTheConvolutionExplainsItAndTheTermsSumToTheCell() {
+        HeatmapView map = robot.lookup("#map-post_sm_conv").queryAs(HeatmapView.class);
+        robot.interact(() -> map.selectedCellProperty().set(new Cell(12, 9)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm().stageProperty().get()).isEqualTo(Stage.POST_SM_CONV);
+        TableView<?> terms = robot.lookup("#explanation").queryAs(TableView.class);
+        assertThat(terms.getItems()).hasSize(15);
+        var explanation = vm().explanationProperty().get();
+        assertThat(explanation.sum()).isCloseTo(explanation.value(), within(1e-5));
+        assertThat(robot.lookup("#cell-summary").queryAs(Label.class).getText()).contains("query 12").contains("key 9");
+        robot.interact(() -> Snapshots.write(map.getScene(), "main-window-explain"));
+    }
+
+    @Test
+    void aBrokenCheckpointShowsAnErrorDialogAndKeepsTheOpenModel(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        var before = vm().resultProperty().get();
+        java.nio.file.Files.writeString(dir.resolve("config.json"), "{\"dim\": 64}");
+        robot.interact(() -> app.view().open(dir));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm().errorProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#error-dialog").tryQuery()).isPresent();
+        assertThat(vm().errorProperty().get().message()).contains(dir.getFileName().toString());
+        assertThat(vm().sessionProperty().get().name()).isEqualTo("tiny");
+        assertThat(vm().resultProperty().get()).isSameAs(before);
+    }
+
+    @Test
+    void theModelGridShowsEveryLayerAndHeadAndAClickSelectsOne() throws Exception {
+        robot.interact(() -> app.view().centre().getSelectionModel().select(2));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#model-grid").queryAs(
+                org.mtalens.viz.grid.ModelGridView.class).readyProperty().get() == 8);
+        robot.interact(() -> robot.lookup("#model-grid").queryAs(org.mtalens.viz.grid.ModelGridView.class)
+                .selectedProperty().set(new org.mtalens.viz.grid.GridCell(0, 3)));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> Snapshots.write(robot.lookup("#model-grid").query().getScene(), "main-window-grid"));
+        assertThat(vm().layerProperty().get()).isZero();
+        assertThat(vm().headProperty().get()).isEqualTo(3);
+    }
+}
