@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = MtaLensCommand.Version.class,
         description = "A microscope for Multi-Token Attention models. Without a command, opens the desktop app.",
-        subcommands = {AppCommand.class, InspectCommand.class, RunCommand.class, BenchCommand.class,
+        subcommands = {AppCommand.class, InspectCommand.class, RunCommand.class, SnapshotCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class MtaLensCommand implements Callable<Integer> {
     public static final int EXIT_OK = 0;

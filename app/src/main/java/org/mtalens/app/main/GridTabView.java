@@ -69,6 +69,7 @@ final class GridTabView {
                 .collect(Collectors.toSet());
         var labels = vm.tokenLabels();
         Stage shown = stage.getValue();
+        grid.setThumbnailSize(Math.max(48, Math.min(160, 960 / Math.max(config.nHeads(), 1))));
         grid.show(shown.id(), config.nLayers(), config.nHeads(), mtaLayers,
                 (layer, head) -> result.map(layer, shown, head).map(m -> VizAdapter.matrix(m, labels)).orElse(null));
     }

@@ -263,6 +263,22 @@ public final class MainView {
         return root.getScene() == null ? null : root.getScene().getWindow();
     }
 
+    /** Shows the model grid of {@code stage}. */
+    public void showGrid(Stage stage) {
+        grid.stageChoice().setValue(stage);
+        centre.getSelectionModel().select(2);
+    }
+
+    /** @return true when every thumbnail of the model grid has been drawn */
+    public boolean gridReady() {
+        ModelSession session = vm.sessionProperty().get();
+        if (session == null) {
+            return false;
+        }
+        var config = session.checkpoint().config();
+        return grid.grid().readyProperty().get() >= config.nLayers() * config.nHeads();
+    }
+
     /** @return the pipeline view, for tests */
     PipelineView pipeline() {
         return pipeline;
