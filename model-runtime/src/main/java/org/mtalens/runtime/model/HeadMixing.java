@@ -2,9 +2,11 @@ package org.mtalens.runtime.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.core.Linear;
 
-/** MTA's mixing of maps across heads. */
+/**
+ * MTA's mixing of maps across heads, as matrix products over the head axis (no transposes of the
+ * [B, H, T, T] maps).
+ */
 final class HeadMixing {
     private HeadMixing() {
     }
@@ -17,8 +19,10 @@ final class HeadMixing {
      * @return [B, H, T, T]
      */
     static NDArray linear(NDArray maps, NDArray matrix) {
-        NDArray headsLast = maps.transpose(0, 2, 3, 1); // [B, T, T, H]
-        return Linear.linear(headsLast, matrix).singletonOrThrow().transpose(0, 3, 1, 2); // [B, H, T, T]
+        Shape shape = maps.getShape();
+        NDArray flat = maps.reshape(shape.get(0), shape.get(1), shape.get(2) * shape.get(3)); // [B, H, T*T]
+        NDArray mixed = onto(maps, matrix.matMul(flat)); // [H, H] x [B, H, T*T] -> [B, H, T*T]
+        return mixed.reshape(shape); // [B, H, T, T]
     }
 
     /**
@@ -34,9 +38,15 @@ final class HeadMixing {
         long groups = kernel.getShape().get(0);
         long size = kernel.getShape().get(1);
         long cells = shape.get(2) * shape.get(3);
-        NDArray grouped = maps.reshape(shape.get(0), groups, size, cells).transpose(0, 1, 3, 2); // [B, G, T*T, c]
-        return grouped.matMul(kernel) // [B, G, T*T, c] (destination), kernel broadcast over B
-                .transpose(0, 1, 3, 2) // [B, G, c, T*T]
-                .reshape(shape); // [B, H, T, T]
+        NDArray grouped = maps.reshape(shape.get(0), groups, size, cells); // [B, G, c (source), T*T]
+        NDArray destinationBySource = onto(maps, kernel.transpose(0, 2, 1)); // [G, c (destination), c (source)]
+        NDArray mixed = onto(maps, destinationBySource.matMul(grouped)); // [B, G, c (destination), T*T]
+        return mixed.reshape(shape); // [B, H, T, T]
+    }
+
+    /** Moves an array computed from a weight onto the pass's manager, so it is freed with the pass. */
+    private static NDArray onto(NDArray passArray, NDArray computed) {
+        computed.attach(passArray.getManager());
+        return computed;
     }
 }
