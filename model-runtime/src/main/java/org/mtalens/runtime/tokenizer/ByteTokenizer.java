@@ -13,6 +13,8 @@ public final class ByteTokenizer implements Tokenizer {
     public static final int BOS_ID = 256;
     public static final int EOS_ID = 257;
     public static final int VOCABULARY_SIZE = 258;
+    /** Each id's text and label, without span. */
+    private static final Token[] BY_ID = buildTokens();
 
     @Override
     public String name() {
@@ -25,11 +27,12 @@ public final class ByteTokenizer implements Tokenizer {
         byte[] bytes = layout.bytes();
         List<Token> tokens = new ArrayList<>(bytes.length + 1);
         if (bos == BosToken.ADD) {
-            tokens.add(special(BOS_ID));
+            tokens.add(BY_ID[BOS_ID]);
         }
         for (int i = 0; i < bytes.length; i++) {
             int[] span = layout.span(i, 1);
-            tokens.add(byteToken(bytes[i] & 0xFF, span[0], span[1]));
+            Token token = BY_ID[bytes[i] & 0xFF];
+            tokens.add(new Token(token.id(), token.text(), token.label(), span[0], span[1]));
         }
         return List.copyOf(tokens);
     }
@@ -39,7 +42,7 @@ public final class ByteTokenizer implements Tokenizer {
         TokenIdCheck.requireInVocabulary(ids, VOCABULARY_SIZE, "the bytes tokenizer");
         List<Token> tokens = new ArrayList<>(ids.length);
         for (int id : ids) {
-            tokens.add(id < 256 ? byteToken(id, -1, -1) : special(id));
+            tokens.add(BY_ID[id]);
         }
         return List.copyOf(tokens);
     }
@@ -81,16 +84,14 @@ public final class ByteTokenizer implements Tokenizer {
         return OptionalInt.of(BOS_ID);
     }
 
-    private static Token byteToken(int value, int start, int end) {
-        if (value < 0x80) {
-            String text = String.valueOf((char) value);
-            return new Token(value, text, TokenLabels.forText(text), start, end);
+    private static Token[] buildTokens() {
+        Token[] tokens = new Token[VOCABULARY_SIZE];
+        for (int value = 0; value < 256; value++) {
+            String text = value < 0x80 ? String.valueOf((char) value) : "\uFFFD";
+            tokens[value] = Token.withoutSpan(value, text, value < 0x80 ? TokenLabels.forText(text) : TokenLabels.forByte(value));
         }
-        return new Token(value, "\uFFFD", TokenLabels.forByte(value), start, end);
-    }
-
-    private static Token special(int id) {
-        String name = id == BOS_ID ? "<BOS>" : "<EOS>";
-        return Token.withoutSpan(id, name, name);
+        tokens[BOS_ID] = Token.withoutSpan(BOS_ID, "<BOS>", "<BOS>");
+        tokens[EOS_ID] = Token.withoutSpan(EOS_ID, "<EOS>", "<EOS>");
+        return tokens;
     }
 }

@@ -17,6 +17,8 @@ public final class CharTokenizer implements Tokenizer {
     public static final int EOS_ID = 30;
     public static final int VOCABULARY_SIZE = 32;
     private static final String ALPHABET_TAIL = ".#_";
+    /** Each id's text and label, without span. */
+    private static final Token[] BY_ID = buildTokens();
 
     @Override
     public String name() {
@@ -36,7 +38,7 @@ public final class CharTokenizer implements Tokenizer {
                 throw new InvalidInputException("the char tokenizer has no token for " + describeChar(text, position)
                         + " at position " + (position + 1) + "; it knows only a-z . # _");
             }
-            tokens.add(new Token(id, String.valueOf(c), TokenLabels.forText(String.valueOf(c)), position, position + 1));
+            tokens.add(new Token(id, BY_ID[id].text(), BY_ID[id].label(), position, position + 1));
         }
         return List.copyOf(tokens);
     }
@@ -46,7 +48,7 @@ public final class CharTokenizer implements Tokenizer {
         TokenIdCheck.requireInVocabulary(ids, VOCABULARY_SIZE, "the char tokenizer");
         List<Token> tokens = new ArrayList<>(ids.length);
         for (int id : ids) {
-            tokens.add(id < BOS_ID ? Token.withoutSpan(id, textOf(id), textOf(id)) : special(id));
+            tokens.add(BY_ID[id]);
         }
         return List.copyOf(tokens);
     }
@@ -93,7 +95,15 @@ public final class CharTokenizer implements Tokenizer {
     }
 
     private static Token special(int id) {
-        return Token.withoutSpan(id, textOf(id), textOf(id));
+        return BY_ID[id];
+    }
+
+    private static Token[] buildTokens() {
+        Token[] tokens = new Token[VOCABULARY_SIZE];
+        for (int id = 0; id < VOCABULARY_SIZE; id++) {
+            tokens[id] = Token.withoutSpan(id, textOf(id), TokenLabels.forText(textOf(id)));
+        }
+        return tokens;
     }
 
     private static String describeChar(String text, int position) {

@@ -26,12 +26,18 @@ public final class HuggingFaceJsonTokenizer implements Tokenizer {
     private final HuggingFaceTokenizer tokenizer;
     private final TokenizerJsonVocabulary vocabulary;
     private final OptionalInt bosId;
+    /** Each id's text and label, without span; shape {@code [vocabularySize]}. */
+    private final Token[] byId;
 
     private HuggingFaceJsonTokenizer(String fileName, HuggingFaceTokenizer tokenizer, TokenizerJsonVocabulary vocabulary) {
         this.fileName = fileName;
         this.tokenizer = tokenizer;
         this.vocabulary = vocabulary;
         this.bosId = findBosId(tokenizer);
+        this.byId = new Token[vocabulary.size()];
+        for (int id = 0; id < byId.length; id++) {
+            byId[id] = describeOne(id);
+        }
     }
 
     /**
@@ -67,7 +73,7 @@ public final class HuggingFaceJsonTokenizer implements Tokenizer {
         CodePointIndex index = new CodePointIndex(text);
         List<Token> tokens = new ArrayList<>(ids.length);
         for (int k = 0; k < ids.length; k++) {
-            Token token = describeOne((int) ids[k]);
+            Token token = byId[(int) ids[k]];
             CharSpan span = spans[k];
             if (special[k] != 0 || span == null) {
                 tokens.add(token);
@@ -83,7 +89,7 @@ public final class HuggingFaceJsonTokenizer implements Tokenizer {
         TokenIdCheck.requireInVocabulary(ids, vocabularySize(), name());
         List<Token> tokens = new ArrayList<>(ids.length);
         for (int id : ids) {
-            tokens.add(describeOne(id));
+            tokens.add(byId[id]);
         }
         return List.copyOf(tokens);
     }

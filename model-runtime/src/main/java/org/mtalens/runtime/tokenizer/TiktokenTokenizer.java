@@ -35,12 +35,15 @@ public final class TiktokenTokenizer implements Tokenizer {
     private final byte[][] pieces;
     private final String[] specialNames;
     private final Encoding encoding;
+    /** Each id's text and label, without span; shape {@code [vocabularySize]}. */
+    private final Token[] byId;
 
     private TiktokenTokenizer(String fileName, byte[][] pieces) {
         this.fileName = fileName;
         this.pieces = pieces;
         this.specialNames = specialTokenNames();
         this.encoding = buildEncoding(fileName, pieces, specialNames);
+        this.byId = buildTokens();
     }
 
     /**
@@ -62,7 +65,7 @@ public final class TiktokenTokenizer implements Tokenizer {
         Utf8Layout layout = new Utf8Layout(text);
         List<Token> tokens = new ArrayList<>(text.length() / 3 + 2);
         if (bos == BosToken.ADD) {
-            tokens.add(special(bosIdValue()));
+            tokens.add(byId[bosIdValue()]);
         }
         int bytePosition = 0;
         for (String chunk : chunks(text)) {
@@ -70,7 +73,7 @@ public final class TiktokenTokenizer implements Tokenizer {
             for (int k = 0; k < ids.size(); k++) {
                 int id = ids.get(k);
                 int[] span = layout.span(bytePosition, pieces[id].length);
-                tokens.add(new Token(id, new String(pieces[id], StandardCharsets.UTF_8), TokenLabels.forBytes(pieces[id]), span[0], span[1]));
+                tokens.add(new Token(id, byId[id].text(), byId[id].label(), span[0], span[1]));
                 bytePosition += pieces[id].length;
             }
         }
@@ -82,9 +85,7 @@ public final class TiktokenTokenizer implements Tokenizer {
         TokenIdCheck.requireInVocabulary(ids, vocabularySize(), name());
         List<Token> tokens = new ArrayList<>(ids.length);
         for (int id : ids) {
-            tokens.add(id < pieces.length
-                    ? Token.withoutSpan(id, new String(pieces[id], StandardCharsets.UTF_8), TokenLabels.forBytes(pieces[id]))
-                    : special(id));
+            tokens.add(byId[id]);
         }
         return List.copyOf(tokens);
     }
@@ -119,9 +120,15 @@ public final class TiktokenTokenizer implements Tokenizer {
         return pieces.length;
     }
 
-    private Token special(int id) {
-        String name = specialNames[id - pieces.length];
-        return Token.withoutSpan(id, name, name);
+    private Token[] buildTokens() {
+        Token[] tokens = new Token[vocabularySize()];
+        for (int id = 0; id < pieces.length; id++) {
+            tokens[id] = Token.withoutSpan(id, new String(pieces[id], StandardCharsets.UTF_8), TokenLabels.forBytes(pieces[id]));
+        }
+        for (int k = 0; k < specialNames.length; k++) {
+            tokens[pieces.length + k] = Token.withoutSpan(pieces.length + k, specialNames[k], specialNames[k]);
+        }
+        return tokens;
     }
 
     /** lingua's special tokens, by offset after the ranks. */

@@ -11,9 +11,24 @@ public final class TokenLabels {
 
     /** The label of a piece of decoded text. */
     public static String forText(String text) {
+        if (isPlain(text)) {
+            return text;
+        }
         StringBuilder label = new StringBuilder(text.length() + 2);
-        text.codePoints().forEach(cp -> appendVisible(label, cp));
+        for (int i = 0; i < text.length(); i += Character.charCount(text.codePointAt(i))) {
+            appendVisible(label, text.codePointAt(i));
+        }
         return label.toString();
+    }
+
+    private static boolean isPlain(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c <= ' ' || c == 0x7F) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The label of a token's raw bytes: whole UTF-8 characters visibly, stray bytes as {@code ‹xx›}. */

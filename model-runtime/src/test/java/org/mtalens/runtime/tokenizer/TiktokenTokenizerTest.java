@@ -107,6 +107,16 @@ class TiktokenTokenizerTest {
     }
 
     @Test
+    void longTextIsEncodedIn400000CharacterPiecesAsLinguaDoes() {
+        // tiktoken (npm, WASM) on the two pieces "ab ab ... ab a" (400,000 chars) and "b ":
+        // 133,336 ids ending 671, 264, 65, 220 (unsplit it would be 133,335 ending 671, 671, 671, 220)
+        List<Token> tokens = tokenizer.encode("ab ".repeat(133_334));
+        assertThat(tokens).hasSize(133_336);
+        assertThat(TestTokenizerFiles.ids(tokens.subList(tokens.size() - 4, tokens.size()))).containsExactly(671, 264, 65, 220);
+        assertThat(tokens.get(tokens.size() - 1).end()).isEqualTo(400_002);
+    }
+
+    @Test
     void aSentencePieceModelIsRefusedWithAdvice(@TempDir Path other) throws Exception {
         Path file = Files.write(other.resolve("tokenizer.model"), new byte[] {0x0a, 0x0b, 0x00, 0x01, 0x02});
         assertThatThrownBy(() -> TiktokenTokenizer.read(file)).isInstanceOf(InvalidInputException.class)
