@@ -3,6 +3,8 @@ package org.mtalens.runtime.tokenizer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -75,6 +77,25 @@ class HuggingFaceJsonTokenizerTest {
     void aFileWithoutPostProcessorTemplateHasNoBosToAdd() {
         assertThat(tokenizer.bosId()).isEmpty();
         assertThat(TestTokenizerFiles.ids(tokenizer.encode("Hello", BosToken.ADD))).containsExactly(9906);
+    }
+
+    @Test
+    void aPostProcessorTemplateGivesTheBosToAdd(@TempDir Path other) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode root = (ObjectNode) json.readTree(folder.resolve("tokenizer.json").toFile());
+        root.set("post_processor", json.readTree("{\"type\":\"TemplateProcessing\","
+                + "\"single\":[{\"SpecialToken\":{\"id\":\"<|endoftext|>\",\"type_id\":0}},{\"Sequence\":{\"id\":\"A\",\"type_id\":0}}],"
+                + "\"pair\":[{\"Sequence\":{\"id\":\"A\",\"type_id\":0}},{\"Sequence\":{\"id\":\"B\",\"type_id\":1}}],"
+                + "\"special_tokens\":{\"<|endoftext|>\":{\"id\":\"<|endoftext|>\",\"ids\":[100257],\"tokens\":[\"<|endoftext|>\"]}}}"));
+        Path file = other.resolve("tokenizer.json");
+        json.writeValue(file.toFile(), root);
+        HuggingFaceJsonTokenizer withTemplate = HuggingFaceJsonTokenizer.read(file);
+        List<Token> tokens = withTemplate.encode("Hello", BosToken.ADD);
+        assertThat(withTemplate.bosId()).hasValue(100257);
+        assertThat(TestTokenizerFiles.ids(tokens)).containsExactly(100257, 9906);
+        assertThat(tokens.get(0).hasSpan()).isFalse();
+        assertThat(tokens.get(1).start()).isZero();
+        assertThat(TestTokenizerFiles.ids(withTemplate.encode("Hello", BosToken.OMIT))).containsExactly(9906);
     }
 
     @Test
