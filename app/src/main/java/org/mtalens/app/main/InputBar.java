@@ -4,6 +4,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
@@ -26,7 +27,25 @@ final class InputBar {
     InputBar(MainViewModel vm) {
         TextField input = new TextField();
         input.setId("input");
-        input.setPromptText("token ids, e.g. 3,17,5");
+        input.promptTextProperty().bind(javafx.beans.binding.Bindings.when(vm.inputIsTextProperty())
+                .then("text, encoded with the checkpoint's tokenizer").otherwise("token ids, e.g. 3,17,5"));
+        ToggleButton ids = new ToggleButton("ids");
+        ids.setId("input-ids");
+        ToggleButton text = new ToggleButton("text");
+        text.setId("input-text");
+        ToggleGroup kind = new ToggleGroup();
+        ids.setToggleGroup(kind);
+        text.setToggleGroup(kind);
+        ids.setSelected(true);
+        text.selectedProperty().addListener((o, a, on) -> vm.inputIsTextProperty().set(on));
+        vm.inputIsTextProperty().addListener((o, a, on) -> (on ? text : ids).setSelected(true));
+        CheckBox bos = new CheckBox("BOS");
+        bos.setId("add-bos");
+        bos.selectedProperty().bindBidirectional(vm.addBosProperty());
+        bos.disableProperty().bind(text.selectedProperty().not());
+        Label tokenizer = new Label();
+        tokenizer.setId("tokenizer");
+        tokenizer.getStyleClass().add("drift");
         input.textProperty().bindBidirectional(vm.inputProperty());
         input.setOnAction(e -> vm.run());
         HBox.setHgrow(input, Priority.ALWAYS);
@@ -41,13 +60,17 @@ final class InputBar {
         generate.setId("generate");
         generate.setOnAction(e -> vm.generate(count.getValue()));
         heads.setAlignment(Pos.CENTER_LEFT);
-        HBox row = new HBox(8, new Label("Input"), input, run, count, generate, new Label("head"), heads);
+        HBox row = new HBox(8, new Label("Input"), ids, text, bos, input, run, count, generate, new Label("head"), heads);
         row.setAlignment(Pos.CENTER_LEFT);
         tokens.setId("tokens");
         tokens.setMaxHeight(Region.USE_PREF_SIZE);
-        root = new VBox(6, row, tokens);
+        root = new VBox(6, row, new HBox(8, tokenizer), tokens);
         root.setPadding(new Insets(8, 10, 8, 10));
-        vm.sessionProperty().addListener((o, a, session) -> rebuildHeads(session, vm));
+        vm.sessionProperty().addListener((o, a, session) -> {
+            rebuildHeads(session, vm);
+            text.setDisable(session == null || session.tokenizer().rawIdsOnly());
+            tokenizer.setText(session == null ? "" : "tokenizer: " + session.tokenizer().message());
+        });
         vm.resultProperty().addListener((o, a, b) -> tokens.setTokens(vm.tokenLabels()));
         vm.headProperty().addListener((o, a, h) -> selectHead(h.intValue()));
     }

@@ -10,6 +10,7 @@ import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -20,6 +21,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -32,8 +34,12 @@ import org.mtalens.runtime.analysis.CellExplanation;
 import org.mtalens.runtime.config.LayerPlan;
 import org.mtalens.runtime.config.Stage;
 import org.mtalens.runtime.model.AttentionMap;
+import org.mtalens.runtime.model.ModelRunner;
 import org.mtalens.runtime.model.RunRequest;
 import org.mtalens.runtime.model.RunResult;
+import org.mtalens.runtime.run.ModelInput;
+import org.mtalens.runtime.tokenizer.BosToken;
+import org.mtalens.runtime.tokenizer.Token;
 
 /**
  * The main window's state and commands: the open checkpoint, the last run, the selection (layer,
@@ -52,6 +58,9 @@ public final class MainViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<ErrorReport> error = new ReadOnlyObjectWrapper<>();
     private final StringProperty input = new SimpleStringProperty("");
+    private final BooleanProperty inputIsText = new SimpleBooleanProperty(false);
+    private final BooleanProperty addBos = new SimpleBooleanProperty(true);
+    private final ReadOnlyObjectWrapper<List<Token>> tokens = new ReadOnlyObjectWrapper<>(List.of());
     private final IntegerProperty layer = new SimpleIntegerProperty(0);
     private final IntegerProperty head = new SimpleIntegerProperty(0);
     private final ObjectProperty<Stage> stage = new SimpleObjectProperty<>(Stage.FINAL);
@@ -90,6 +99,7 @@ public final class MainViewModel {
             if (old != null) {
                 inference.execute(old::close);
             }
+            inputIsText.set(false);
             input.set(opened.exampleInput());
             run();
         }, "Could not open " + path.getFileName());
@@ -102,16 +112,26 @@ public final class MainViewModel {
             error.set(new ErrorReport("No checkpoint open", "Open a checkpoint first (File > Open).", ""));
             return;
         }
-        int[] tokens;
+        ModelInput modelInput;
         try {
-            tokens = InputParser.tokenIds(input.get());
-            org.mtalens.runtime.model.ModelRunner.validate(open.checkpoint().config(), tokens);
+            modelInput = readInput(open);
+            ModelRunner.validate(open.checkpoint().config(), modelInput.ids());
         } catch (InvalidInputException e) {
             error.set(new ErrorReport("Cannot run this input", e.getMessage(), ""));
             return;
         }
-        submit("Running " + tokens.length + " tokens ...", cancelled -> open.runner().run(RunRequest.of(tokens), cancelled),
-                result::set, "Could not run the input");
+        submit("Running " + modelInput.ids().length + " tokens ...",
+                cancelled -> open.runner().run(RunRequest.of(modelInput.ids()), cancelled), run -> {
+                    tokens.set(modelInput.tokens());
+                    result.set(run);
+                }, "Could not run the input");
+    }
+
+    private ModelInput readInput(ModelSession open) {
+        if (inputIsText.get()) {
+            return ModelInput.ofText(input.get(), open.tokenizer(), addBos.get() ? BosToken.ADD : BosToken.OMIT);
+        }
+        return ModelInput.ofIds(input.get(), open.checkpoint().config().vocabSize(), open.tokenizer().tokenizer());
     }
 
     /** Appends {@code count} greedily generated tokens to the input, then runs it. */
@@ -120,15 +140,20 @@ public final class MainViewModel {
         if (open == null) {
             return;
         }
-        int[] tokens;
+        ModelInput prompt;
         try {
-            tokens = InputParser.tokenIds(input.get());
+            prompt = readInput(open);
         } catch (InvalidInputException e) {
             error.set(new ErrorReport("Cannot generate from this input", e.getMessage(), ""));
             return;
         }
-        submit("Generating " + count + " tokens ...", cancelled -> open.runner().generate(tokens, count), ids -> {
-            input.set(String.join(",", java.util.Arrays.stream(ids).mapToObj(Integer::toString).toList()));
+        submit("Generating " + count + " tokens ...", cancelled -> open.runner().generate(prompt.ids(), count), ids -> {
+            int[] added = java.util.Arrays.copyOfRange(ids, prompt.ids().length, ids.length);
+            if (inputIsText.get()) {
+                input.set(input.get() + open.tokenizer().tokenizer().orElseThrow().decode(added));
+            } else {
+                input.set(String.join(",", java.util.Arrays.stream(ids).mapToObj(Integer::toString).toList()));
+            }
             run();
         }, "Could not generate");
     }
@@ -222,13 +247,9 @@ public final class MainViewModel {
         return run == null ? Optional.empty() : run.map(layer.get(), at, head.get());
     }
 
-    /** @return a label for each input token of the last run (its id until a tokenizer labels it) */
+    /** @return a visible label for each token of the last run (its text, or #id without a tokenizer) */
     public List<String> tokenLabels() {
-        RunResult run = result.get();
-        if (run == null) {
-            return List.of();
-        }
-        return java.util.Arrays.stream(run.tokens()).mapToObj(Integer::toString).toList();
+        return tokens.get().stream().map(Token::label).toList();
     }
 
     private static int firstMtaLayer(ModelSession session) {
@@ -282,6 +303,21 @@ public final class MainViewModel {
 
     public StringProperty inputProperty() {
         return input;
+    }
+
+    /** True: the input box holds text for the tokenizer; false: raw token ids. */
+    public BooleanProperty inputIsTextProperty() {
+        return inputIsText;
+    }
+
+    /** Whether text input gets the tokenizer's BOS token first (training puts it there). */
+    public BooleanProperty addBosProperty() {
+        return addBos;
+    }
+
+    /** The tokens of the last run, with their labels and spans. */
+    public ReadOnlyObjectProperty<List<Token>> tokensProperty() {
+        return tokens.getReadOnlyProperty();
     }
 
     public IntegerProperty layerProperty() {

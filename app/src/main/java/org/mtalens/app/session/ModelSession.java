@@ -7,6 +7,7 @@ import java.util.stream.IntStream;
 import org.mtalens.runtime.checkpoint.Checkpoint;
 import org.mtalens.runtime.inspect.CheckpointInspection;
 import org.mtalens.runtime.model.ModelRunner;
+import org.mtalens.runtime.tokenizer.TokenizerLookup;
 
 /**
  * One open checkpoint: what was loaded, its inspection, and the runner that computes on it.
@@ -15,8 +16,10 @@ import org.mtalens.runtime.model.ModelRunner;
  * @param checkpoint the loaded checkpoint
  * @param inspection its parameters, stage plan and kernel drift
  * @param runner     the forward pass on the chosen device
+ * @param tokenizer  the checkpoint's tokenizer, or why there is none (then only raw ids can be typed)
  */
-public record ModelSession(Checkpoint checkpoint, CheckpointInspection inspection, ModelRunner runner) implements AutoCloseable {
+public record ModelSession(Checkpoint checkpoint, CheckpointInspection inspection, ModelRunner runner,
+                           TokenizerLookup tokenizer) implements AutoCloseable {
     /** @return the name shown in the title and outline */
     public String name() {
         return checkpoint.displayName();

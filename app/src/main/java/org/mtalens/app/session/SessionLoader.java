@@ -1,12 +1,15 @@
 package org.mtalens.app.session;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.mtalens.runtime.checkpoint.Checkpoint;
 import org.mtalens.runtime.checkpoint.CheckpointLoader;
 import org.mtalens.runtime.inspect.CheckpointInspection;
 import org.mtalens.runtime.model.ComputeDevice;
 import org.mtalens.runtime.model.ModelRunner;
+import org.mtalens.runtime.tokenizer.TokenizerLookup;
+import org.mtalens.runtime.tokenizer.Tokenizers;
 
 /** Opens checkpoints into sessions; the app's only door to the runtime's loaders. */
 @FunctionalInterface
@@ -24,7 +27,10 @@ public interface SessionLoader {
         return (path, cancelled) -> {
             Checkpoint checkpoint = CheckpointLoader.load(path);
             CheckpointInspection inspection = CheckpointInspection.of(checkpoint);
-            return new ModelSession(checkpoint, inspection, ModelRunner.load(checkpoint, ComputeDevice.resolve(null), cancelled));
+            TokenizerLookup tokenizer = Tokenizers.forCheckpoint(checkpoint.config().tokenizer(), checkpoint.source().getParent(),
+                    Optional.empty());
+            return new ModelSession(checkpoint, inspection, ModelRunner.load(checkpoint, ComputeDevice.resolve(null), cancelled),
+                    tokenizer);
         };
     }
 }

@@ -113,7 +113,21 @@ class MainViewModelTest {
         var shown = vm.resultProperty().get();
         vm.inputProperty().set("3, 99");
         vm.run();
-        assertThat(vm.errorProperty().get().message()).contains("token 99 at position 1");
+        assertThat(vm.errorProperty().get().message()).contains("token 2 (99)");
         assertThat(vm.resultProperty().get()).isSameAs(shown);
+    }
+
+    @Test
+    void textIsEncodedWithTheCheckpointsTokenizerAndItsTokensLabelTheMaps() {
+        vm = new MainViewModel(SessionLoader.runtime(), now, now);
+        vm.open(TestCheckpoints.fixture("tiny"));
+        assertThat(vm.sessionProperty().get().tokenizer().message()).contains("bytes");
+        vm.inputIsTextProperty().set(true);
+        vm.addBosProperty().set(false);
+        vm.inputProperty().set("\u0003\n\u0005");
+        vm.run();
+        assertThat(vm.errorProperty().get()).isNull();
+        assertThat(vm.resultProperty().get().tokens()).containsExactly(3, 10, 5);
+        assertThat(vm.tokenLabels()).hasSize(3).element(1).isEqualTo("⏎");
     }
 }

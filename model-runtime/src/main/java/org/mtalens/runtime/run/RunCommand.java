@@ -3,6 +3,7 @@ package org.mtalens.runtime.run;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.mtalens.runtime.InvalidInputException;
 import org.mtalens.runtime.checkpoint.Checkpoint;
@@ -13,6 +14,9 @@ import org.mtalens.runtime.model.ComputeDevice;
 import org.mtalens.runtime.model.ModelRunner;
 import org.mtalens.runtime.model.RunRequest;
 import org.mtalens.runtime.model.RunResult;
+import org.mtalens.runtime.tokenizer.BosToken;
+import org.mtalens.runtime.tokenizer.TokenizerLookup;
+import org.mtalens.runtime.tokenizer.Tokenizers;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,8 +41,11 @@ public final class RunCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     InputOptions input;
 
-    @Option(names = "--tokenizer", paramLabel = "FILE", description = "tokenizer file, when it is not beside the checkpoint")
+    @Option(names = "--tokenizer", paramLabel = "FILE", description = "tokenizer file (tokenizer.json or a tiktoken tokenizer.model), when it is not beside the checkpoint")
     Path tokenizerFile;
+
+    @Option(names = "--no-bos", description = "do not put the tokenizer's BOS token before --text (training puts it there)")
+    boolean noBos;
 
     @Option(names = "--layers", paramLabel = "LIST", defaultValue = "all", description = "layers to capture: all or e.g. 0,2")
     String layers;
@@ -80,14 +87,18 @@ public final class RunCommand implements Callable<Integer> {
         }
         CaptureSelection selection = export == null ? CaptureSelection.none() : SelectionOptions.parse(layers, stages, heads);
         Checkpoint checkpoint = CheckpointLoader.load(path);
-        RunInput runInput = RunInput.resolve(checkpoint, path, input.tokens, input.text, tokenizerFile);
+        TokenizerLookup lookup = Tokenizers.forCheckpoint(checkpoint.config().tokenizer(), checkpoint.source().getParent(),
+                Optional.ofNullable(tokenizerFile));
+        ModelInput runInput = input.text != null
+                ? ModelInput.ofText(input.text, lookup, noBos ? BosToken.OMIT : BosToken.ADD)
+                : ModelInput.ofIds(input.tokens, checkpoint.config().vocabSize(), lookup.tokenizer());
         try (ModelRunner runner = ModelRunner.load(checkpoint, ComputeDevice.resolve(device))) {
-            RunResult result = runner.run(new RunRequest(runInput.tokens(), selection, false));
-            int[] generated = generate > 0 ? runner.generate(runInput.tokens(), generate) : null;
+            RunResult result = runner.run(new RunRequest(runInput.ids(), selection, false));
+            int[] generated = generate > 0 ? runner.generate(runInput.ids(), generate) : null;
             if (export != null) {
                 RunExport.writeNpz(result, export);
             }
-            RunReport report = new RunReport(checkpoint, runInput, result, generated, top, export);
+            RunReport report = new RunReport(checkpoint, runInput, result, generated, top, export, lookup);
             PrintWriter out = spec.commandLine().getOut();
             out.println(json ? report.json() : report.text());
             out.flush();

@@ -14,9 +14,11 @@ import org.mtalens.runtime.export.NpyArray;
 import org.mtalens.runtime.export.RunExport;
 import org.mtalens.runtime.model.RunResult;
 import org.mtalens.runtime.model.TokenPrediction;
+import org.mtalens.runtime.tokenizer.TokenizerLookup;
 
 /** What {@code mta-lens run} prints: as text for people, as one JSON object for scripts. */
-record RunReport(Checkpoint checkpoint, RunInput input, RunResult result, int[] generated, int top, Path export) {
+record RunReport(Checkpoint checkpoint, ModelInput input, RunResult result, int[] generated, int top, Path export,
+                 TokenizerLookup tokenizer) {
     String text() {
         StringBuilder s = new StringBuilder();
         s.append("checkpoint: ").append(checkpoint.displayName()).append(" (").append(checkpoint.format().description()).append(")\n");
@@ -24,11 +26,14 @@ record RunReport(Checkpoint checkpoint, RunInput input, RunResult result, int[] 
         s.append("tokens:     ").append(result.length()).append("  ").append(String.join(" ", input.labels())).append('\n');
         s.append("next token after position ").append(result.length() - 1).append(":\n");
         for (TokenPrediction p : result.topPredictions(result.length() - 1, top)) {
-            s.append(String.format("  %6d  p=%.4f  logit=%.4f%n", p.token(), p.probability(), p.logit()));
+            s.append(String.format("  %6d  %-12s p=%.4f  logit=%.4f%n", p.token(), label(p.token()), p.probability(), p.logit()));
         }
         if (generated != null) {
-            s.append("generated:  ").append(Arrays.toString(Arrays.copyOfRange(generated, result.length(), generated.length))).append('\n');
+            s.append("generated:  ").append(Arrays.toString(newTokens()));
+            generatedText().ifPresent(text -> s.append("  \"").append(text).append('"'));
+            s.append('\n');
         }
+        s.append("tokenizer:  ").append(tokenizer.message()).append('\n');
         if (export != null) {
             s.append("exported:   ").append(export).append("  (");
             s.append(String.join(", ", RunExport.arrays(result).stream().map(RunReport::describe).toList())).append(")\n");
@@ -50,8 +55,10 @@ record RunReport(Checkpoint checkpoint, RunInput input, RunResult result, int[] 
         }
         json.put("top_predictions", predictions);
         if (generated != null) {
-            json.put("generated", Arrays.copyOfRange(generated, result.length(), generated.length));
+            json.put("generated", newTokens());
+            generatedText().ifPresent(text -> json.put("generated_text", text));
         }
+        json.put("tokenizer", tokenizer.message());
         if (export != null) {
             json.put("export", export.toString());
             json.put("arrays", RunExport.arrays(result).stream().map(a -> Map.of("name", a.name(), "shape", a.shape())).toList());
@@ -61,6 +68,19 @@ record RunReport(Checkpoint checkpoint, RunInput input, RunResult result, int[] 
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private int[] newTokens() {
+        return Arrays.copyOfRange(generated, result.length(), generated.length);
+    }
+
+    private java.util.Optional<String> generatedText() {
+        return tokenizer.tokenizer().map(t -> t.decode(newTokens()));
+    }
+
+    private String label(int token) {
+        return tokenizer.tokenizer().filter(t -> token < t.vocabularySize())
+                .map(t -> t.describe(new int[] {token}).get(0).label()).orElse("");
     }
 
     private static String describe(NpyArray array) {

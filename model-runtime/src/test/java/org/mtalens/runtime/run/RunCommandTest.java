@@ -93,11 +93,22 @@ class RunCommandTest {
     void badTokensAndUnknownStagesAreNamed() {
         String folder = Fixtures.folder("tiny").toString();
         assertThatThrownBy(() -> run(folder, "--tokens", "3,x,5")).isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("'x' at position 1");
-        assertThatThrownBy(() -> run(folder, "--tokens", "3,32")).hasMessageContaining("token 32 at position 1");
+                .hasMessageContaining("token 2 ('x')");
+        assertThatThrownBy(() -> run(folder, "--tokens", "3,32")).hasMessageContaining("token 2 (32)");
         assertThatThrownBy(() -> run(folder, "--tokens", "3", "--stages", "softmx", "--export", dir.resolve("x.npz").toString()))
                 .hasMessageContaining("softmx");
         assertThatThrownBy(() -> run(folder, "--tokens", "3", "--layers", "7", "--export", dir.resolve("x.npz").toString()))
                 .hasMessageContaining("layer 7");
+    }
+
+    @Test
+    void textIsEncodedWithTheCheckpointsTokenizerAndLabelledWithIt() throws Exception {
+        // the tiny fixture names lingua's byte tokenizer; its ids 0-255 are bytes, but the model's vocabulary is 32
+        assertThatThrownBy(() -> run(Fixtures.folder("tiny").toString(), "--text", "hi")).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("outside the vocabulary");
+        run(Fixtures.folder("tiny").toString(), "--text", "\u0001\u0002", "--no-bos", "--json");
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(json.get("tokens")).hasSize(2);
+        assertThat(json.get("tokenizer").asText()).contains("bytes");
     }
 }
