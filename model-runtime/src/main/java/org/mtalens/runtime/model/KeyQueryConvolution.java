@@ -28,7 +28,9 @@ final class KeyQueryConvolution {
         int right = keyTaps - 1 - left;
         // padding pairs from the last axis: keys (left, right), then queries (c_q-1 before, 0 after)
         NDArray padded = maps.pad(new Shape(left, right, queryTaps - 1, 0), 0f); // [B, H, T+c_q-1, T+c_k-1]
-        return Conv2d.conv2d(padded, kernel, null, new Shape(1, 1), new Shape(0, 0), new Shape(1, 1), heads)
+        NDArray out = Conv2d.conv2d(padded, kernel, null, new Shape(1, 1), new Shape(0, 0), new Shape(1, 1), heads)
                 .singletonOrThrow(); // [B, H, T, T]
+        padded.close();
+        return out;
     }
 }

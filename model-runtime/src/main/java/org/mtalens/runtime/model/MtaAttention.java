@@ -46,12 +46,14 @@ final class MtaAttention {
         k = repeatKeyValueHeads(k).transpose(0, 2, 1, 3); // [B, H, T, E]
         v = repeatKeyValueHeads(v).transpose(0, 2, 1, 3); // [B, H, T, E]
 
-        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).mul((float) (1.0 / Math.sqrt(headDim))); // [B, H, T, T]
+        NDArray dot = q.matMul(k.transpose(0, 1, 3, 2)); // [B, H, T, T]
+        NDArray scores = replace(dot, dot.mul((float) (1.0 / Math.sqrt(headDim)))); // [B, H, T, T]
         offer(sink, Stage.SCORES, scores);
         NDArray weightsMap = plan.mtaPath() ? mtaWeights(scores, context, sink) : softmax(scores, context, sink);
+        scores.close();
         offer(sink, Stage.FINAL, weightsMap);
 
-        NDArray perHead = weightsMap.matMul(v); // [B, H, T, E]
+        NDArray perHead = replace(weightsMap, weightsMap.matMul(v)); // [B, H, T, E]
         if (sink.wantsActivations()) {
             sink.activation(plan.layer(), "attn_heads", perHead);
         }
@@ -71,37 +73,61 @@ final class MtaAttention {
         return Linear.linear(flat, weights.get(prefix + "wo.weight")).singletonOrThrow(); // [B, T, D]
     }
 
+    /**
+     * The MTA stages from scores to the final weights. Each [B, H, T, T] array is closed as soon as the
+     * next stage has replaced it (the caller closes {@code scores}), so a layer holds a few maps at a time.
+     */
     private NDArray mtaWeights(NDArray scores, ForwardContext context, StageSink sink) {
         NDArray mixed = scores;
         if (plan.preSoftmaxConv().isPresent()) {
-            mixed = KeyQueryConvolution.apply(mixed.mul(context.mask().keep()), weights.get(prefix + "mta_kernel"),
-                    config.mta().padKey());
+            mixed = convolve(mixed, context, prefix + "mta_kernel");
             offer(sink, Stage.PRE_SM_CONV, mixed);
         }
         if (plan.preSoftmaxHeadMix()) {
-            mixed = HeadMixing.linear(mixed, weights.get(prefix + "wpsm.weight"));
+            mixed = replace(mixed, HeadMixing.linear(mixed, weights.get(prefix + "wpsm.weight")), scores);
             offer(sink, Stage.PRE_SM_HEAD_MIX, mixed);
         }
-        NDArray attention = softmax(mixed, context, sink);
+        NDArray attention = replace(mixed, softmax(mixed, context, sink), scores);
         if (plan.postSoftmaxConv().isPresent()) {
-            attention = KeyQueryConvolution.apply(attention.mul(context.mask().keep()),
-                    weights.get(prefix + "mta_kernel_after_sm"), config.mta().padKey()).mul(context.mask().keep());
+            NDArray convolved = convolve(attention, context, prefix + "mta_kernel_after_sm");
+            attention = replace(attention, replace(convolved, convolved.mul(context.mask().keep())));
             offer(sink, Stage.POST_SM_CONV, attention);
         }
         if (plan.headConvSize().isPresent()) {
-            attention = HeadMixing.groupConvolution(attention, weights.get(prefix + "head_kernel"));
+            attention = replace(attention, HeadMixing.groupConvolution(attention, weights.get(prefix + "head_kernel")));
             offer(sink, Stage.POST_SM_HEAD_CONV, attention);
         } else if (plan.postSoftmaxHeadMix()) {
-            attention = HeadMixing.linear(attention, weights.get(prefix + "wposm.weight"));
+            attention = replace(attention, HeadMixing.linear(attention, weights.get(prefix + "wposm.weight")));
             offer(sink, Stage.POST_SM_HEAD_MIX, attention);
         }
         return attention;
     }
 
+    /** The key-query convolution of {@code maps} with their future entries set to 0 first. */
+    private NDArray convolve(NDArray maps, ForwardContext context, String kernel) {
+        NDArray masked = maps.mul(context.mask().keep()); // [B, H, T, T]
+        return replace(masked, KeyQueryConvolution.apply(masked, weights.get(kernel), config.mta().padKey()));
+    }
+
     private NDArray softmax(NDArray scores, ForwardContext context, StageSink sink) {
-        NDArray attention = scores.add(context.mask().additive()).softmax(-1); // [B, H, T, T]
+        NDArray biased = scores.add(context.mask().additive()); // [B, H, T, T]
+        NDArray attention = replace(biased, biased.softmax(-1)); // [B, H, T, T]
         offer(sink, Stage.SOFTMAX, attention);
         return attention;
+    }
+
+    /** Closes {@code used} (a transient map nothing else reads) and returns its successor. */
+    private static NDArray replace(NDArray used, NDArray next) {
+        used.close();
+        return next;
+    }
+
+    /** As {@link #replace(NDArray, NDArray)}, but never closes {@code kept}. */
+    private static NDArray replace(NDArray used, NDArray next, NDArray kept) {
+        if (used != kept) {
+            used.close();
+        }
+        return next;
     }
 
     private NDArray project(NDArray x, String name, int heads) {

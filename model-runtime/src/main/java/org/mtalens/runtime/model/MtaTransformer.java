@@ -53,7 +53,7 @@ public final class MtaTransformer {
         }
         for (int layer = 0; layer < config.nLayers(); layer++) {
             sink.layerStarted(layer);
-            h = block(layer, h, context, sink);
+            h = scopedBlock(manager, layer, h, context, sink);
             sink.layerFinished(layer);
         }
         NDArray normed = Norms.rms(h, weights.get("norm.weight"), config.normEps()); // [B, T, D]
@@ -62,6 +62,16 @@ public final class MtaTransformer {
         }
         String output = config.weightTying() ? "tok_embeddings.weight" : "output.weight";
         return Linear.linear(normed, weights.get(output)).singletonOrThrow(); // [B, T, V]
+    }
+
+    /** Runs one block in its own scope: its intermediates are freed when it ends, only its output stays. */
+    private NDArray scopedBlock(NDManager manager, int layer, NDArray x, ForwardContext context, StageSink sink) {
+        try (NDManager scope = manager.newSubManager()) {
+            x.tempAttach(scope); // results of operations on x now live in scope; x returns to manager afterwards
+            NDArray out = block(layer, x, context, sink);
+            out.attach(manager);
+            return out;
+        }
     }
 
     private NDArray block(int layer, NDArray x, ForwardContext context, StageSink sink) {
