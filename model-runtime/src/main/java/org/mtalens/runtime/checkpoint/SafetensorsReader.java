@@ -5,24 +5,32 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.mtalens.runtime.InvalidInputException;
 
 /**
  * Reads {@code .safetensors} files without DJL (whose decoder aborts the JVM on BF16): an 8-byte
- * little-endian header length, a JSON header, then the raw data. Tensors are read-only views of a
- * memory map; nothing is copied.
+ * little-endian header length, a JSON header, then the raw data. Every declared length, offset and
+ * shape is checked against the file before anything is mapped; tensors are read-only views of a
+ * memory map (one per tensor, so files beyond 2 GiB work); nothing is copied.
  */
 public final class SafetensorsReader {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long MAX_HEADER_BYTES = 100L << 20;
+
+    /** One header entry, checked: where its bytes lie in the data section. */
+    private record Entry(String name, DType dtype, long[] shape, long begin, long end) {
+    }
 
     private SafetensorsReader() {
     }
@@ -34,24 +42,38 @@ public final class SafetensorsReader {
             if (size < 8) {
                 throw new InvalidInputException(file + ": too short for a safetensors file (" + size + " bytes)");
             }
-            ByteBuffer lengthBytes = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
-            channel.read(lengthBytes, 0);
-            long headerLength = lengthBytes.getLong(0);
+            long headerLength = readLong(channel);
             if (headerLength < 2 || headerLength > MAX_HEADER_BYTES || headerLength > size - 8) {
-                throw new InvalidInputException(file + ": header length " + headerLength
-                        + " does not fit a file of " + size + " bytes");
+                throw new InvalidInputException(file + ": header length " + Long.toUnsignedString(headerLength)
+                        + " does not fit a file of " + size + " bytes (truncated, or not a safetensors file)");
             }
             ByteBuffer header = ByteBuffer.allocate((int) headerLength);
-            channel.read(header, 8);
+            while (header.hasRemaining() && channel.read(header, 8 + header.position()) >= 0) {
+                // read the whole header
+            }
             long dataStart = 8 + headerLength;
-            MappedByteBuffer data = channel.map(FileChannel.MapMode.READ_ONLY, dataStart, size - dataStart);
-            return tensors(file, new String(header.array(), StandardCharsets.UTF_8), data);
+            List<Entry> entries = entries(file, new String(header.array(), StandardCharsets.UTF_8), size - dataStart);
+            requireNoOverlap(file, entries);
+            Map<String, Tensor> tensors = new LinkedHashMap<>();
+            for (Entry e : entries) {
+                ByteBuffer bytes = channel.map(FileChannel.MapMode.READ_ONLY, dataStart + e.begin(), e.end() - e.begin());
+                tensors.put(e.name(), new Tensor(e.name(), e.shape(), e.dtype(), bytes.order(ByteOrder.LITTLE_ENDIAN)));
+            }
+            return tensors;
         } catch (IOException e) {
             throw new InvalidInputException(file + ": cannot read: " + e.getMessage(), e);
         }
     }
 
-    private static Map<String, Tensor> tensors(Path file, String headerJson, ByteBuffer data) throws IOException {
+    private static long readLong(FileChannel channel) throws IOException {
+        ByteBuffer lengthBytes = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+        while (lengthBytes.hasRemaining() && channel.read(lengthBytes, lengthBytes.position()) >= 0) {
+            // 8 bytes, the file is known to be long enough
+        }
+        return lengthBytes.getLong(0);
+    }
+
+    private static List<Entry> entries(Path file, String headerJson, long dataBytes) {
         JsonNode header;
         try {
             header = JSON.readTree(headerJson);
@@ -61,40 +83,89 @@ public final class SafetensorsReader {
         if (header == null || !header.isObject()) {
             throw new InvalidInputException(file + ": the safetensors header is not a JSON object");
         }
-        Map<String, Tensor> tensors = new LinkedHashMap<>();
+        List<Entry> entries = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = header.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
-            if (!entry.getKey().equals("__metadata__")) {
-                tensors.put(entry.getKey(), tensor(file, entry.getKey(), entry.getValue(), data));
+            Map.Entry<String, JsonNode> field = it.next();
+            if (!field.getKey().equals("__metadata__")) {
+                entries.add(entry(file, field.getKey(), field.getValue(), dataBytes));
             }
         }
-        return tensors;
+        return entries;
     }
 
-    private static Tensor tensor(Path file, String name, JsonNode info, ByteBuffer data) {
-        DType dtype = switch (info.path("dtype").asText()) {
+    private static Entry entry(Path file, String name, JsonNode info, long dataBytes) {
+        String where = file + ": tensor '" + name + "'";
+        if (!info.isObject()) {
+            throw new InvalidInputException(where + ": header entry is not an object");
+        }
+        DType dtype = dtype(where, info.path("dtype").asText());
+        long[] shape = shape(where, info.path("shape"));
+        JsonNode offsets = info.path("data_offsets");
+        if (!offsets.isArray() || offsets.size() != 2 || !offsets.get(0).canConvertToLong()
+                || !offsets.get(1).canConvertToLong()) {
+            throw new InvalidInputException(where + ": data_offsets must be [begin, end]");
+        }
+        long begin = offsets.get(0).asLong();
+        long end = offsets.get(1).asLong();
+        if (begin < 0 || end < begin || end > dataBytes) {
+            throw new InvalidInputException(where + " has data offsets [" + begin + ", " + end
+                    + "] outside the " + dataBytes + " data bytes");
+        }
+        long needed = byteSize(where, shape, dtype);
+        if (needed != end - begin) {
+            throw new InvalidInputException(where + ": shape " + Arrays.toString(shape) + " of " + dtype + " needs "
+                    + needed + " bytes but its data offsets span " + (end - begin));
+        }
+        if (needed > Integer.MAX_VALUE) {
+            throw new InvalidInputException(where + ": " + needed + " bytes; one tensor of more than 2 GiB is not supported");
+        }
+        return new Entry(name, dtype, shape, begin, end);
+    }
+
+    private static DType dtype(String where, String text) {
+        return switch (text) {
             case "F32" -> DType.F32;
             case "F16" -> DType.F16;
             case "BF16" -> DType.BF16;
-            default -> throw new InvalidInputException(file + ": tensor '" + name + "' has unsupported dtype '"
-                    + info.path("dtype").asText() + "' (F32, F16 and BF16 are supported)");
+            default -> throw new InvalidInputException(where + " has unsupported dtype '" + text
+                    + "' (F32, F16 and BF16 are supported)");
         };
-        JsonNode shapeNode = info.path("shape");
-        long[] shape = new long[shapeNode.size()];
+    }
+
+    private static long[] shape(String where, JsonNode node) {
+        if (!node.isArray()) {
+            throw new InvalidInputException(where + ": shape must be a list of dimensions");
+        }
+        long[] shape = new long[node.size()];
         for (int i = 0; i < shape.length; i++) {
-            shape[i] = shapeNode.get(i).asLong();
+            JsonNode d = node.get(i);
+            if (!d.isIntegralNumber() || !d.canConvertToLong() || d.asLong() < 0) {
+                throw new InvalidInputException(where + ": shape dimension " + d + " is not a non-negative integer");
+            }
+            shape[i] = d.asLong();
         }
-        long begin = info.path("data_offsets").path(0).asLong(-1);
-        long end = info.path("data_offsets").path(1).asLong(-1);
-        if (begin < 0 || end < begin || end > data.capacity()) {
-            throw new InvalidInputException(file + ": tensor '" + name + "' has data offsets [" + begin + ", " + end
-                    + "] outside the " + data.capacity() + " data bytes");
-        }
-        ByteBuffer slice = data.duplicate().position((int) begin).limit((int) end).slice();
+        return shape;
+    }
+
+    private static long byteSize(String where, long[] shape, DType dtype) {
         try {
-            return new Tensor(name, shape, dtype, slice);
-        } catch (IllegalArgumentException | ArithmeticException e) {
-            throw new InvalidInputException(file + ": tensor '" + name + "': " + e.getMessage());
+            return Math.multiplyExact(Tensor.elementCount(shape), dtype.bytes());
+        } catch (ArithmeticException e) {
+            throw new InvalidInputException(where + ": shape " + Arrays.toString(shape) + " overflows 64-bit sizes");
+        }
+    }
+
+    private static void requireNoOverlap(Path file, List<Entry> entries) {
+        List<Entry> sorted = new ArrayList<>(entries);
+        sorted.sort(Comparator.comparingLong(Entry::begin).thenComparingLong(Entry::end));
+        for (int i = 1; i < sorted.size(); i++) {
+            Entry previous = sorted.get(i - 1);
+            Entry next = sorted.get(i);
+            if (next.begin() < previous.end()) {
+                throw new InvalidInputException(file + ": tensors '" + previous.name() + "' and '" + next.name()
+                        + "' have overlapping data offsets ([" + previous.begin() + ", " + previous.end() + "] and ["
+                        + next.begin() + ", " + next.end() + "])");
+            }
         }
     }
 }
