@@ -89,6 +89,15 @@ public final class ToyCheckpointFiles {
         }
     }
 
+    /** @return the JSON object in {@code text} */
+    public static JsonNode readJson(String text) {
+        try {
+            return ToyTrainingConfig.JSON.readTree(text);
+        } catch (IOException e) {
+            throw new InvalidInputException("not valid JSON: " + e.getMessage(), e);
+        }
+    }
+
     /** Writes {@code json} pretty-printed, atomically. */
     public static void writeJson(Path file, JsonNode json) throws IOException {
         byte[] bytes = ToyTrainingConfig.JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(json);

@@ -14,6 +14,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public record ToyEvaluationResult(String checkpoint, double errorRate, int errors, int instances, long seed,
                                   FindBlockTask task) {
+    /** @return the same result naming the checkpoint differently (e.g. by folder name only) */
+    public ToyEvaluationResult named(String name) {
+        return new ToyEvaluationResult(name, errorRate, errors, instances, seed, task);
+    }
+
     /** @return {@code error_rate}, {@code errors}, {@code instances}, {@code seed} and the task parameters */
     public ObjectNode toJson() {
         ObjectNode json = ToyTrainingConfig.JSON.createObjectNode();

@@ -58,7 +58,8 @@ public final class TrainToyCommand implements Callable<Integer> {
             }
         });
         if (evalInstances > 0) {
-            ToyEvaluationResult result = ToyEvaluation.evaluate(out, evalInstances, evalSeed);
+            ToyEvaluationResult result = ToyEvaluation.evaluate(out, evalInstances, evalSeed)
+                    .named(String.valueOf(out.toAbsolutePath().normalize().getFileName()));
             ToyCheckpointFiles.writeJson(out.resolve(ToyCheckpointFiles.EVALUATION), result.toJson());
             console.println(result.text());
         }

@@ -28,7 +28,7 @@ class ToyTrainingTest {
     @ValueSource(booleans = {false, true})
     void aFewStepsLowerTheLossOnAFixedBatch(boolean mta) {
         ToyTrainingConfig config = TinyConfigs.config(mta, 20, 20);
-        List<FindBlockInstance> batch = new FindBlockGenerator(config.task(), 5).next(16);
+        List<FindBlockInstance> batch = new FindBlockGenerator(config.task(), 5).next(8);
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
             TrainingSession session = new TrainingSession(manager, config.model(),
                     TrainableWeights.initialise(manager, config.model(), 1), new AdamW(manager, config.training()));
