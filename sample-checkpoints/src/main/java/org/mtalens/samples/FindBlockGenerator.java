@@ -15,6 +15,7 @@ import java.util.Set;
  */
 public final class FindBlockGenerator {
     private static final int LETTERS = 26;
+    private static final int MAX_DRAWS = 1_000_000;
     private final FindBlockTask task;
     private final Random random;
 
@@ -37,7 +38,11 @@ public final class FindBlockGenerator {
         blocks.add(targetText);
         List<String> order = new ArrayList<>();
         order.add(targetText);
-        while (order.size() < task.blocks()) {
+        for (int draws = 0; order.size() < task.blocks(); draws++) {
+            if (draws == MAX_DRAWS) {
+                throw new IllegalArgumentException("cannot find " + task.blocks() + " distinct blocks of " + task.blockLength()
+                        + " letters without the query letters: use fewer blocks");
+            }
             List<Character> sample = sampleLetters(task.blockLength());
             String block = text(sample);
             if (!sample.containsAll(query) && blocks.add(block)) {

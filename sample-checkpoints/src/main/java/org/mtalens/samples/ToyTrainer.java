@@ -43,6 +43,9 @@ public final class ToyTrainer {
             throw new InvalidInputException(folder + " holds a run with seed " + ToyCheckpointFiles.savedSeed(folder)
                     + ", not " + seed + ": use another --out folder");
         }
+        if (start > 0) {
+            requireSameModelAndTask();
+        }
         OptimizerSettings settings = config.training();
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
             TrainableWeights weights = start > 0
@@ -72,6 +75,19 @@ public final class ToyTrainer {
                 }
             }
             return loss;
+        }
+    }
+
+    private void requireSameModelAndTask() {
+        var saved = ToyCheckpointFiles.readJson(folder.resolve(ToyCheckpointFiles.CONFIG));
+        var wanted = config.checkpointJson(seed);
+        for (String field : new String[] {"training", "training_seed"}) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) saved).remove(field);
+            wanted.remove(field);
+        }
+        if (!saved.equals(wanted)) {
+            throw new InvalidInputException(folder + " holds a run of another model or task than the config describes:"
+                    + " use another --out folder");
         }
     }
 

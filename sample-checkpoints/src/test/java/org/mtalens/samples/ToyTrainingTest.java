@@ -107,6 +107,13 @@ class ToyTrainingTest {
     }
 
     @Test
+    void resumingWithAnotherModelIsRefused(@TempDir Path dir) throws Exception {
+        new ToyTrainer(TinyConfigs.config(false, 1, 1), 3, dir).train(p -> { });
+        assertThatThrownBy(() -> new ToyTrainer(TinyConfigs.config(true, 2, 1), 3, dir).train(p -> { }))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("another model or task");
+    }
+
+    @Test
     void aConfigWithABadTaskNamesTheField() {
         String json = """
                 {"model": {"dim": 32, "n_layers": 1, "n_heads": 2, "vocab_size": 32},
