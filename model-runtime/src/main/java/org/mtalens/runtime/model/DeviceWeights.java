@@ -26,6 +26,11 @@ public final class DeviceWeights implements Weights, AutoCloseable {
         this.source = source;
     }
 
+    /** Copies every tensor of {@code checkpoint} to {@code device}. */
+    public static DeviceWeights load(Checkpoint checkpoint, Device device) {
+        return load(checkpoint, device, () -> false);
+    }
+
     /** Copies every tensor of {@code checkpoint} to {@code device}, checking {@code cancelled} before each. */
     public static DeviceWeights load(Checkpoint checkpoint, Device device, BooleanSupplier cancelled) {
         DeviceWeights weights = new DeviceWeights(NDManager.newBaseManager(device), checkpoint.source().toString());
