@@ -7,6 +7,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.mtalens.viz.Matrix;
+import org.mtalens.viz.TokenRange;
 import org.mtalens.viz.ValueKind;
 import org.mtalens.viz.colour.ColourScale;
 import org.mtalens.viz.colour.Scale;
@@ -17,7 +18,7 @@ import org.mtalens.viz.heatmap.HoverText;
 /**
  * Two maps of one head side by side (e.g. {@code softmax} before and {@code post_sm_conv} after) with one shared
  * colour scale, and their signed difference (after - before) as a third, diverging around 0. The three are
- * synchronised in zoom, pan, hover and selection; a line below reads the hovered cell in all three.
+ * synchronised in zoom, pan, hover, selection, highlighted token and marked keys; a line below reads the hovered cell in all three.
  * Style class {@code before-after}; the line is {@code before-after-readout}.
  */
 public class BeforeAfterView extends VBox {
@@ -56,6 +57,7 @@ public class BeforeAfterView extends VBox {
         other.hoverCellProperty().bindBidirectional(before.hoverCellProperty());
         other.selectedCellProperty().bindBidirectional(before.selectedCellProperty());
         other.highlightedTokenProperty().bindBidirectional(before.highlightedTokenProperty());
+        other.markedKeysProperty().bindBidirectional(before.markedKeysProperty());
     }
 
     /**
@@ -109,6 +111,11 @@ public class BeforeAfterView extends VBox {
 
     private static String signed(float v) {
         return (v > 0 ? "+" : "") + HoverText.number(v);
+    }
+
+    /** Marks key columns {@code [from, to)} (e.g. the target block) on all three maps; null clears. */
+    public void markKeys(TokenRange range) {
+        before.setMarkedKeys(range);
     }
 
     /** The left map. */

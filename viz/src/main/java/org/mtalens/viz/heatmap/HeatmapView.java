@@ -16,6 +16,7 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import org.mtalens.viz.Matrix;
+import org.mtalens.viz.TokenRange;
 import org.mtalens.viz.colour.ColourBar;
 import org.mtalens.viz.colour.ColourMap;
 import org.mtalens.viz.colour.ColourScale;
@@ -27,10 +28,12 @@ import org.mtalens.viz.raster.Viewport;
  * An attention map (queries down, keys across) drawn from a pixel buffer, with token labels on both axes
  * (thinned when they would overlap), a colour bar, hover crosshair and tooltip, zoom (wheel, pinch, keys
  * {@code +}/{@code -}, {@code 0} or {@code F} to fit), pan (drag, arrow keys), a selected-cell marker and a
- * highlighted token (its row and column). Hover and highlight only redraw a transparent overlay, never the map.
+ * highlighted token (its row and column), and a marked range of keys ({@link #markedKeysProperty()}: a band over
+ * those columns and a labelled bracket along the key axis). Hover, highlight and the marked range only redraw
+ * layers above the map, never the map.
  * <p>Sync several maps by binding their {@link #viewportProperty()} and {@link #hoverCellProperty()}
  * bidirectionally. Style class {@code heatmap}; parts {@code heatmap-title}, {@code heatmap-plot},
- * {@code heatmap-tooltip}.
+ * {@code heatmap-tooltip}, {@code heatmap-marked-band}, {@code heatmap-marked-bracket}, {@code heatmap-marked-label}.
  */
 public class HeatmapView extends Region {
     private final ObjectProperty<Matrix> matrix = new SimpleObjectProperty<>(this, "matrix");
@@ -42,6 +45,7 @@ public class HeatmapView extends Region {
     private final ObjectProperty<Cell> hoverCell = new SimpleObjectProperty<>(this, "hoverCell");
     private final ObjectProperty<Cell> selectedCell = new SimpleObjectProperty<>(this, "selectedCell");
     private final IntegerProperty highlightedToken = new SimpleIntegerProperty(this, "highlightedToken", -1);
+    private final ObjectProperty<TokenRange> markedKeys = new SimpleObjectProperty<>(this, "markedKeys");
     private final BooleanProperty showColourBar = new SimpleBooleanProperty(this, "showColourBar", true);
     private final ReadOnlyStringWrapper hoverText = new ReadOnlyStringWrapper(this, "hoverText", "");
 
@@ -53,6 +57,7 @@ public class HeatmapView extends Region {
     private final HeatmapAxes axes = new HeatmapAxes();
     private final ColourBar colourBar = new ColourBar();
     private final HeatmapOverlay overlayPainter;
+    private final KeyRangeMarks marks = new KeyRangeMarks();
 
     private WritableImage buffer;
     private int[] pixels = new int[0];
@@ -71,8 +76,9 @@ public class HeatmapView extends Region {
         tooltip.setVisible(false);
         tooltip.setMouseTransparent(true);
         overlay.setMouseTransparent(true);
-        plot.getChildren().addAll(image, overlay);
-        getChildren().addAll(title, axes.rows(), axes.columns(), axes.corner(), plot, colourBar, tooltip);
+        plot.getChildren().addAll(image, marks.band(), overlay);
+        getChildren().addAll(title, axes.rows(), axes.columns(), marks.bracketLayer(), axes.corner(), plot, colourBar,
+                tooltip);
         overlayPainter = new HeatmapOverlay(this, overlay);
         setFocusTraversable(true);
         listen();
@@ -101,6 +107,7 @@ public class HeatmapView extends Region {
             axes.paint(this);
         });
         showColourBar.addListener((o, a, b) -> requestLayout());
+        markedKeys.addListener((o, a, b) -> placeMarks());
     }
 
     private void matrixChanged(Matrix m) {
@@ -268,6 +275,17 @@ public class HeatmapView extends Region {
         renderIfNeeded((int) plotW, (int) plotH);
         axes.paint(this);
         overlayPainter.paint();
+        placeMarks();
+    }
+
+    private void placeMarks() {
+        Matrix m = getMatrix();
+        if (m == null) {
+            marks.place(null, null, 0, 0, 0, 0, 0, 0);
+            return;
+        }
+        marks.place(getMarkedKeys(), getViewport(), m.rows(), m.columns(), plot.getWidth(), plot.getHeight(),
+                plot.getLayoutX(), axes.columns().getLayoutY());
     }
 
     private void renderIfNeeded(int w, int h) {
@@ -372,6 +390,24 @@ public class HeatmapView extends Region {
 
     public final IntegerProperty highlightedTokenProperty() {
         return highlightedToken;
+    }
+
+    /**
+     * Key columns {@code [from, to)} marked on the map (e.g. the target block of the find-the-block task), null for
+     * none: a translucent band over those columns and a bracket with the range's label along the key axis. They
+     * follow zoom and pan; setting the range never re-renders the map.
+     */
+    public final ObjectProperty<TokenRange> markedKeysProperty() {
+        return markedKeys;
+    }
+
+    public final TokenRange getMarkedKeys() {
+        return markedKeys.get();
+    }
+
+    /** Marks key columns {@code [from, to)} of the map; null clears. */
+    public final void setMarkedKeys(TokenRange range) {
+        markedKeys.set(range);
     }
 
     public final BooleanProperty showColourBarProperty() {

@@ -8,19 +8,22 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.StackPane;
+import org.mtalens.viz.TokenRange;
 import org.mtalens.viz.raster.LabelThinning;
 
 /**
  * The input tokens as chips with their text (whitespace made visible), wrapping like text. Hovering a chip
  * tells the listeners its index (the app highlights that row and column in every map, see
- * {@code HeatmapView.highlightToken}); {@link #highlight} marks a chip from outside.
- * Style class {@code token-strip}; chips {@code token-chip} ({@code highlighted} when highlighted), ids
- * {@code token-N}.
+ * {@code HeatmapView.highlightToken}); {@link #highlight} marks a chip from outside, {@link #markRange} a run of
+ * chips (e.g. the target block).
+ * Style class {@code token-strip}; chips {@code token-chip} ({@code highlighted} when highlighted, {@code marked}
+ * when in the marked range), ids {@code token-N}.
  */
 public class TokenStrip extends StackPane {
     private final ReadOnlyIntegerWrapper hovered = new ReadOnlyIntegerWrapper(this, "hoveredToken", -1);
     private final FlowPane chips = new FlowPane(3, 3);
     private int highlighted = -1;
+    private TokenRange marked;
 
     public TokenStrip() {
         getStyleClass().add("token-strip");
@@ -49,6 +52,7 @@ public class TokenStrip extends StackPane {
             chip.setOnMouseExited(e -> hovered.set(-1));
             chips.getChildren().add(chip);
         }
+        markRange(marked);
     }
 
     /** Marks token {@code index} (-1 clears), e.g. when a map's hovered row is that token. */
@@ -60,6 +64,28 @@ public class TokenStrip extends StackPane {
         if (index >= 0 && index < chips.getChildren().size()) {
             chips.getChildren().get(index).getStyleClass().add("highlighted");
         }
+    }
+
+    /**
+     * Gives the chips of tokens {@code [from, to)} the style class {@code marked} (null clears); kept when the
+     * tokens change. Indices past the last token are ignored.
+     */
+    public void markRange(TokenRange range) {
+        marked = range;
+        for (int i = 0; i < chips.getChildren().size(); i++) {
+            List<String> classes = chips.getChildren().get(i).getStyleClass();
+            boolean in = range != null && range.contains(i);
+            if (in && !classes.contains("marked")) {
+                classes.add("marked");
+            } else if (!in) {
+                classes.remove("marked");
+            }
+        }
+    }
+
+    /** @return the marked range, null when none */
+    public TokenRange markedRange() {
+        return marked;
     }
 
     /** The index of the token under the mouse, -1 when none. */

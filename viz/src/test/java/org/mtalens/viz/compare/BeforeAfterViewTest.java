@@ -10,6 +10,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mtalens.viz.Matrix;
+import org.mtalens.viz.TokenRange;
 import org.mtalens.viz.heatmap.Cell;
 import org.mtalens.viz.heatmap.HeatmapView;
 import org.mtalens.viz.raster.Viewport;
@@ -77,5 +78,23 @@ class BeforeAfterViewTest {
         assertThat(view.difference().getMatrix().value(7, 3)).isEqualTo(after.value(7, 3) - before.value(7, 3));
         robot.moveTo(cellOnScreen(view.before(), 9, 4));
         robot.interact(() -> Snapshots.write(view, "before-after-t12"));
+    }
+
+    @Test
+    void markingKeysMarksAllThreeMapsWithoutRerenderingThem(FxRobot robot) {
+        long[] renders = {view.before().renderCount(), view.after().renderCount(), view.difference().renderCount()};
+        TokenRange block = new TokenRange(3, 6, "target block");
+        robot.interact(() -> view.markKeys(block));
+
+        for (HeatmapView map : new HeatmapView[] {view.before(), view.after(), view.difference()}) {
+            assertThat(map.getMarkedKeys()).isEqualTo(block);
+            assertThat(map.lookup(".heatmap-marked-band").isVisible()).as(map.getMatrix().title()).isTrue();
+        }
+        assertThat(new long[] {view.before().renderCount(), view.after().renderCount(),
+                view.difference().renderCount()}).containsExactly(renders);
+        robot.interact(() -> Snapshots.write(view, "before-after-marked-keys"));
+
+        robot.interact(() -> view.markKeys(null));
+        assertThat(view.difference().lookup(".heatmap-marked-band").isVisible()).isFalse();
     }
 }
