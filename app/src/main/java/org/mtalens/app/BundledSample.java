@@ -2,8 +2,9 @@ package org.mtalens.app;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import org.mtalens.samples.SampleCheckpoints;
 
-/** The sample checkpoint the app opens on first start. */
+/** The sample checkpoint the app opens on first start: the bundled find-the-block MTA model. */
 final class BundledSample {
     /** System property naming another default checkpoint (used by tests and demos). */
     static final String PROPERTY = "mtalens.sample";
@@ -17,6 +18,6 @@ final class BundledSample {
         if (override != null && !override.isBlank()) {
             return Optional.of(Path.of(override));
         }
-        return Optional.empty();
+        return Optional.of(SampleCheckpoints.findBlockMta());
     }
 }

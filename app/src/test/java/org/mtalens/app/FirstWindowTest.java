@@ -4,27 +4,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import javafx.scene.control.Label;
-import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mtalens.app.testing.Snapshots;
+import org.mtalens.runtime.config.Stage;
+import org.mtalens.viz.heatmap.HeatmapView;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
+/** The first start: the bundled find-the-block MTA sample opens with an instance already run. */
 class FirstWindowTest {
     private final FxRobot robot = new FxRobot();
-
-    private javafx.application.Application application;
+    private MtaLensApplication application;
 
     @BeforeEach
     void startTheRealApplication() throws Exception {
+        System.clearProperty("mtalens.sample");
         FxToolkit.registerPrimaryStage();
-        application = FxToolkit.setupApplication(MtaLensApplication.class);
+        application = (MtaLensApplication) FxToolkit.setupApplication(MtaLensApplication.class);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> application.viewModel().resultProperty().get() != null
+                && !application.viewModel().busyProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -35,15 +39,35 @@ class FirstWindowTest {
     }
 
     @Test
-    void opensAMainWindowTitledMtaLensThatSaysWhatToDo() throws Exception {
-        Window window = robot.window(w -> w instanceof Stage s && MtaLensApplication.TITLE.equals(s.getTitle()));
-        assertThat(window.isShowing()).isTrue();
-        Label title = robot.lookup("#empty-state .label").queryAs(Label.class);
-        assertThat(title.getText()).contains("No checkpoint open");
+    void opensTheBundledMtaSampleWithMapsAndTheTargetBlockMarked() throws Exception {
+        Window window = robot.window(w -> w instanceof javafx.stage.Stage s && s.getTitle().startsWith("findblock-mta"));
+        var vm = application.viewModel();
+        assertThat(vm.sessionProperty().get().findBlockTask()).isPresent();
+        assertThat(vm.markedKeysProperty().get().label()).isEqualTo("target block");
+        HeatmapView finalMap = robot.lookup("#map-" + Stage.FINAL.id()).queryAs(HeatmapView.class);
+        assertThat(finalMap.getMatrix().rows()).isEqualTo(vm.resultProperty().get().length());
+        assertThat(finalMap.getMarkedKeys().from()).isEqualTo(vm.markedKeysProperty().get().from());
+        assertThat(robot.lookup("#map-" + Stage.PRE_SM_CONV.id()).tryQuery()).as("the MTA layer's convolution").isPresent();
 
         AtomicReference<Path> png = new AtomicReference<>();
         robot.interact(() -> png.set(Snapshots.write(window.getScene(), "first-window")));
-        assertThat(png.get()).exists();
-        assertThat(Files.size(png.get())).isGreaterThan(1000);
+        assertThat(Files.size(png.get())).isGreaterThan(10_000);
+    }
+
+    @Test
+    void aNewInstanceMovesTheTargetBlockAndComparingRunsTheBaselineOnTheSameInput() throws Exception {
+        var vm = application.viewModel();
+        int[] before = vm.resultProperty().get().tokens();
+        robot.interact(vm::newInstance);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !java.util.Arrays.equals(vm.resultProperty().get().tokens(), before)
+                && !vm.busyProperty().get());
+        robot.interact(vm::compareWithBaselineSample);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.comparisonResultProperty().get() != null);
+        assertThat(vm.comparisonResultProperty().get().tokens()).containsExactly(vm.resultProperty().get().tokens());
+        assertThat(vm.comparisonProperty().get().name()).isEqualTo("findblock-baseline");
+        robot.interact(() -> application.view().centre().getSelectionModel().select(3));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#compare-other").tryQuery()).isPresent();
+        robot.interact(() -> Snapshots.write(robot.lookup("#compare").query().getScene(), "compare-baseline"));
     }
 }

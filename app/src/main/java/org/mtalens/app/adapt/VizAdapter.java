@@ -2,6 +2,7 @@ package org.mtalens.app.adapt;
 
 import java.util.List;
 import java.util.Optional;
+import org.mtalens.app.main.MarkedTokens;
 import org.mtalens.runtime.checkpoint.Checkpoint;
 import org.mtalens.runtime.checkpoint.Tensor;
 import org.mtalens.runtime.config.LayerPlan;
@@ -11,6 +12,7 @@ import org.mtalens.viz.HeadMixing;
 import org.mtalens.viz.Kernel;
 import org.mtalens.viz.Matrix;
 import org.mtalens.viz.PadKey;
+import org.mtalens.viz.TokenRange;
 import org.mtalens.viz.ValueKind;
 
 /** The one place where runtime results become viz's input records. */
@@ -23,6 +25,11 @@ public final class VizAdapter {
         ValueKind kind = map.stage().isAfterSoftmax() ? ValueKind.WEIGHT : ValueKind.SIGNED;
         String title = "layer " + map.layer() + " · head " + map.head() + " · " + map.stage().id();
         return new Matrix(title, map.tokens(), map.tokens(), map.values(), tokenLabels, tokenLabels, kind, true);
+    }
+
+    /** @return the marked tokens as viz's range, or null */
+    public static TokenRange tokenRange(MarkedTokens marked) {
+        return marked == null ? null : new TokenRange(marked.from(), marked.to(), marked.label());
     }
 
     /** @return the layer's key-query kernels before ({@code afterSoftmax} false) or after softmax, if it has them */

@@ -60,7 +60,12 @@ final class InputBar {
         generate.setId("generate");
         generate.setOnAction(e -> vm.generate(count.getValue()));
         heads.setAlignment(Pos.CENTER_LEFT);
-        HBox row = new HBox(8, new Label("Input"), ids, text, bos, input, run, count, generate, new Label("head"), heads);
+        Button instance = new Button("New instance");
+        instance.setId("new-instance");
+        instance.setOnAction(e -> vm.newInstance());
+        instance.managedProperty().bind(instance.visibleProperty());
+        instance.setVisible(false);
+        HBox row = new HBox(8, new Label("Input"), ids, text, bos, input, run, instance, count, generate, new Label("head"), heads);
         row.setAlignment(Pos.CENTER_LEFT);
         tokens.setId("tokens");
         tokens.setMaxHeight(Region.USE_PREF_SIZE);
@@ -69,9 +74,13 @@ final class InputBar {
         vm.sessionProperty().addListener((o, a, session) -> {
             rebuildHeads(session, vm);
             text.setDisable(session == null || session.tokenizer().rawIdsOnly());
+            instance.setVisible(session != null && session.findBlockTask().isPresent());
             tokenizer.setText(session == null ? "" : "tokenizer: " + session.tokenizer().message());
         });
-        vm.resultProperty().addListener((o, a, b) -> tokens.setTokens(vm.tokenLabels()));
+        vm.resultProperty().addListener((o, a, b) -> {
+            tokens.setTokens(vm.tokenLabels());
+            tokens.markRange(org.mtalens.app.adapt.VizAdapter.tokenRange(vm.markedKeysProperty().get()));
+        });
         vm.headProperty().addListener((o, a, h) -> selectHead(h.intValue()));
     }
 

@@ -55,8 +55,10 @@ public final class MainView {
         StagePairView pair = new StagePairView(vm);
         grid = new GridTabView(vm);
         CheckpointInfoView info = new CheckpointInfoView(vm);
+        CompareView compare = new CompareView(vm);
         centre.getTabs().addAll(tab("Pipeline", pipeline.node(), "tab-pipeline"), tab("Before / after", pair.node(), "tab-pair"),
-                tab("Model grid", grid.node(), "tab-grid"), tab("Checkpoint", info.node(), "tab-info"));
+                tab("Model grid", grid.node(), "tab-grid"), tab("Compare", compare.node(), "tab-compare"),
+                tab("Checkpoint", info.node(), "tab-info"));
         grid.setOnPick(() -> centre.getSelectionModel().select(0));
         InputBar input = new InputBar(vm);
         root.setTop(new VBox(menus(), input.node()));
@@ -74,7 +76,7 @@ public final class MainView {
         return root;
     }
 
-    /** @return the centre's tabs (pipeline, before/after, model grid, checkpoint) */
+    /** @return the centre's tabs (pipeline, before/after, model grid, compare, checkpoint) */
     public TabPane centre() {
         return centre;
     }
@@ -116,12 +118,19 @@ public final class MainView {
                 file -> RunExport.writeNpz(vm.resultProperty().get(), file)));
         MenuItem kernels = item("Export kernels as JSON...", null, e -> export("JSON", "*.json",
                 file -> KernelExport.writeJson(vm.sessionProperty().get().checkpoint(), file)));
-        Menu file = new Menu("File", null, openFolder, openFile, recentMenu, png, npz, kernels);
+        MenuItem compare = item("Compare with checkpoint...", null, e -> {
+            File folder = new DirectoryChooser().showDialog(window());
+            if (folder != null) {
+                vm.openComparison(folder.toPath());
+                centre.getSelectionModel().select(3);
+            }
+        });
+        Menu file = new Menu("File", null, openFolder, openFile, recentMenu, compare, png, npz, kernels);
         Menu view = new Menu("View");
-        for (int i = 0; i < 4; i++) {
+        String[] tabs = {"Pipeline", "Before / after", "Model grid", "Compare", "Checkpoint"};
+        for (int i = 0; i < tabs.length; i++) {
             int index = i;
-            view.getItems().add(item(new String[] {"Pipeline", "Before / after", "Model grid", "Checkpoint"}[i],
-                    "Shortcut+" + (i + 1), e -> centre.getSelectionModel().select(index)));
+            view.getItems().add(item(tabs[i], "Shortcut+" + (i + 1), e -> centre.getSelectionModel().select(index)));
         }
         return new MenuBar(file, view);
     }

@@ -40,6 +40,9 @@ import org.mtalens.runtime.model.RunResult;
 import org.mtalens.runtime.run.ModelInput;
 import org.mtalens.runtime.tokenizer.BosToken;
 import org.mtalens.runtime.tokenizer.Token;
+import org.mtalens.samples.FindBlockGenerator;
+import org.mtalens.samples.FindBlockInstance;
+import org.mtalens.samples.SampleCheckpoints;
 
 /**
  * The main window's state and commands: the open checkpoint, the last run, the selection (layer,
@@ -66,8 +69,16 @@ public final class MainViewModel {
     private final ObjectProperty<Stage> stage = new SimpleObjectProperty<>(Stage.FINAL);
     private final ObjectProperty<SelectedCell> cell = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<CellExplanation> explanation = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<MarkedTokens> markedKeys = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<ModelSession> comparison = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<RunResult> comparisonResult = new ReadOnlyObjectWrapper<>();
+    private final java.util.Random instanceSeeds = new java.util.Random();
+    private String instanceInput;
 
     private Job current;
+
+    /** The seed of the find-the-block instance shown when a toy checkpoint opens, so first starts look alike. */
+    static final long FIRST_INSTANCE_SEED = 2025;
 
     /** A cell of a map: query row, key column. */
     public record SelectedCell(int query, int key) {
@@ -100,8 +111,12 @@ public final class MainViewModel {
                 inference.execute(old::close);
             }
             inputIsText.set(false);
-            input.set(opened.exampleInput());
-            run();
+            if (opened.findBlockTask().isPresent()) {
+                newInstance(FIRST_INSTANCE_SEED);
+            } else {
+                input.set(opened.exampleInput());
+                run();
+            }
         }, "Could not open " + path.getFileName());
     }
 
@@ -120,11 +135,68 @@ public final class MainViewModel {
             error.set(new ErrorReport("Cannot run this input", e.getMessage(), ""));
             return;
         }
-        submit("Running " + modelInput.ids().length + " tokens ...",
-                cancelled -> open.runner().run(RunRequest.of(modelInput.ids()), cancelled), run -> {
-                    tokens.set(modelInput.tokens());
-                    result.set(run);
-                }, "Could not run the input");
+        if (!input.get().equals(instanceInput)) {
+            markedKeys.set(null);
+        }
+        ModelSession other = comparison.get();
+        submit("Running " + modelInput.ids().length + " tokens ...", cancelled -> {
+            RunResult main = open.runner().run(RunRequest.of(modelInput.ids()), cancelled);
+            RunResult compared = other == null || !fits(other, modelInput.ids()) ? null
+                    : other.runner().run(RunRequest.of(modelInput.ids()), cancelled);
+            return new RunResult[] {main, compared};
+        }, runs -> {
+            tokens.set(modelInput.tokens());
+            result.set(runs[0]);
+            comparisonResult.set(runs[1]);
+        }, "Could not run the input");
+    }
+
+    /**
+     * Makes a fresh instance of the open checkpoint's find-the-block task, marks its target block on the
+     * key axis, and runs it (the whole sequence: prompt and answer).
+     */
+    public void newInstance() {
+        newInstance(instanceSeeds.nextLong());
+    }
+
+    void newInstance(long seed) {
+        ModelSession open = session.get();
+        if (open == null || open.findBlockTask().isEmpty()) {
+            return;
+        }
+        FindBlockInstance instance = new FindBlockGenerator(open.findBlockTask().get(), seed).next();
+        int[] ids = java.util.Arrays.copyOf(instance.tokens(), instance.tokens().length - 1); // without EOS
+        inputIsText.set(false);
+        instanceInput = String.join(",", java.util.Arrays.stream(ids).mapToObj(Integer::toString).toList());
+        input.set(instanceInput);
+        markedKeys.set(new MarkedTokens(instance.targetStart(), instance.targetEnd(), "target block"));
+        run();
+    }
+
+    /** Opens a second checkpoint to run on the same input, side by side (e.g. the baseline sample). */
+    public void openComparison(Path path) {
+        submit("Loading " + path + " for comparison ...", cancelled -> loader.load(path, cancelled), opened -> {
+            ModelSession old = comparison.get();
+            comparison.set(opened);
+            if (old != null) {
+                inference.execute(old::close);
+            }
+            run();
+        }, "Could not open " + path.getFileName() + " for comparison");
+    }
+
+    /** Compares with the bundled baseline (single-token attention) of the find-the-block sample. */
+    public void compareWithBaselineSample() {
+        openComparison(SampleCheckpoints.findBlockBaseline());
+    }
+
+    private static boolean fits(ModelSession other, int[] ids) {
+        try {
+            ModelRunner.validate(other.checkpoint().config(), ids);
+            return true;
+        } catch (InvalidInputException e) {
+            return false;
+        }
     }
 
     private ModelInput readInput(ModelSession open) {
@@ -295,6 +367,21 @@ public final class MainViewModel {
 
     public ReadOnlyObjectProperty<ErrorReport> errorProperty() {
         return error.getReadOnlyProperty();
+    }
+
+    /** Tokens the maps mark on their key axis (the target block of a find-the-block instance), or null. */
+    public ReadOnlyObjectProperty<MarkedTokens> markedKeysProperty() {
+        return markedKeys.getReadOnlyProperty();
+    }
+
+    /** The second checkpoint, run on the same input, or null. */
+    public ReadOnlyObjectProperty<ModelSession> comparisonProperty() {
+        return comparison.getReadOnlyProperty();
+    }
+
+    /** The second checkpoint's run of the current input, or null. */
+    public ReadOnlyObjectProperty<RunResult> comparisonResultProperty() {
+        return comparisonResult.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<CellExplanation> explanationProperty() {

@@ -38,6 +38,7 @@ final class PipelineView {
         vm.headProperty().addListener((o, a, b) -> rebuild());
         vm.stageProperty().addListener((o, a, b) -> markSelectedStage());
         vm.cellProperty().addListener((o, a, b) -> showSelectedCell());
+        vm.markedKeysProperty().addListener((o, a, marked) -> maps.forEach(m -> m.setMarkedKeys(VizAdapter.tokenRange(marked))));
     }
 
     Node node() {
@@ -64,6 +65,7 @@ final class PipelineView {
                 view.setId("map-" + stage.id());
                 view.setPrefSize(MAP_SIZE, MAP_SIZE);
                 view.setMinSize(MAP_SIZE, MAP_SIZE);
+                view.setMarkedKeys(VizAdapter.tokenRange(vm.markedKeysProperty().get()));
                 view.addSelectionListener(cell -> selected(stage, cell));
                 view.addHoverListener(this::hovered);
                 Label title = new Label(stage.id());

@@ -66,7 +66,9 @@ final class StagePairView {
             return;
         }
         var labels = vm.tokenLabels();
-        vm.map(before.getValue()).ifPresent(b -> vm.map(after.getValue()).ifPresent(a ->
-                pair.show(VizAdapter.matrix(b, labels), VizAdapter.matrix(a, labels))));
+        vm.map(before.getValue()).ifPresent(b -> vm.map(after.getValue()).ifPresent(a -> {
+            pair.show(VizAdapter.matrix(b, labels), VizAdapter.matrix(a, labels));
+            pair.markKeys(VizAdapter.tokenRange(vm.markedKeysProperty().get()));
+        }));
     }
 }

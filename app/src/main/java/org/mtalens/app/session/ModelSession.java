@@ -2,12 +2,14 @@ package org.mtalens.app.session;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.mtalens.runtime.checkpoint.Checkpoint;
 import org.mtalens.runtime.inspect.CheckpointInspection;
 import org.mtalens.runtime.model.ModelRunner;
 import org.mtalens.runtime.tokenizer.TokenizerLookup;
+import org.mtalens.samples.FindBlockTask;
 
 /**
  * One open checkpoint: what was loaded, its inspection, and the runner that computes on it.
@@ -17,9 +19,10 @@ import org.mtalens.runtime.tokenizer.TokenizerLookup;
  * @param inspection its parameters, stage plan and kernel drift
  * @param runner     the forward pass on the chosen device
  * @param tokenizer  the checkpoint's tokenizer, or why there is none (then only raw ids can be typed)
+ * @param findBlockTask the find-the-block task when this is a toy-task checkpoint (the app then offers new instances)
  */
 public record ModelSession(Checkpoint checkpoint, CheckpointInspection inspection, ModelRunner runner,
-                           TokenizerLookup tokenizer) implements AutoCloseable {
+                           TokenizerLookup tokenizer, Optional<FindBlockTask> findBlockTask) implements AutoCloseable {
     /** @return the name shown in the title and outline */
     public String name() {
         return checkpoint.displayName();

@@ -1,0 +1,104 @@
+package org.mtalens.app.main;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.mtalens.app.adapt.VizAdapter;
+import org.mtalens.app.session.ModelSession;
+import org.mtalens.runtime.config.Stage;
+import org.mtalens.runtime.model.AttentionMap;
+import org.mtalens.runtime.model.RunResult;
+import org.mtalens.viz.heatmap.HeatmapView;
+
+/**
+ * Compare: a second checkpoint (for the toy task, the baseline) on the same input, the same layer,
+ * head and stage side by side (its {@code final} map when it lacks the stage), with each model's top
+ * next-token predictions.
+ */
+final class CompareView {
+    private static final double MAP_SIZE = 420;
+    private final MainViewModel vm;
+    private final HBox maps = new HBox(16);
+    private final Label hint = new Label("Open a second checkpoint to compare (File > Compare with checkpoint...).");
+    private final Button baseline = new Button("Compare with the baseline sample");
+    private final BorderPane root = new BorderPane();
+
+    CompareView(MainViewModel vm) {
+        this.vm = vm;
+        maps.setPadding(new Insets(12));
+        maps.setId("compare");
+        baseline.setId("compare-baseline");
+        baseline.setOnAction(e -> vm.compareWithBaselineSample());
+        HBox bar = new HBox(10, hint, baseline);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(8));
+        root.setTop(bar);
+        root.setCenter(maps);
+        vm.comparisonResultProperty().addListener((o, a, b) -> show());
+        vm.resultProperty().addListener((o, a, b) -> show());
+        vm.layerProperty().addListener((o, a, b) -> show());
+        vm.headProperty().addListener((o, a, b) -> show());
+        vm.stageProperty().addListener((o, a, b) -> show());
+        vm.sessionProperty().addListener((o, a, s) -> baseline.setVisible(s != null && s.findBlockTask().isPresent()));
+    }
+
+    Node node() {
+        return root;
+    }
+
+    private void show() {
+        maps.getChildren().clear();
+        ModelSession other = vm.comparisonProperty().get();
+        RunResult mine = vm.resultProperty().get();
+        RunResult theirs = vm.comparisonResultProperty().get();
+        if (other == null || mine == null) {
+            return;
+        }
+        hint.setText("Same input on " + other.name() + (theirs == null ? ": the input does not fit its vocabulary or length." : "."));
+        maps.getChildren().add(card(vm.sessionProperty().get().name(), mine, "compare-this"));
+        if (theirs != null) {
+            maps.getChildren().add(card(other.name(), theirs, "compare-other"));
+        }
+    }
+
+    private VBox card(String name, RunResult run, String id) {
+        Stage wanted = vm.stageProperty().get();
+        int layer = vm.layerProperty().get();
+        int head = vm.headProperty().get();
+        Optional<AttentionMap> map = run.map(layer, wanted, head).or(() -> run.map(layer, Stage.FINAL, head));
+        Label title = new Label(name + map.map(m -> " · layer " + m.layer() + " · head " + m.head() + " · " + m.stage().id())
+                .orElse(" has no layer " + layer + " / head " + head));
+        title.getStyleClass().add("stage-title");
+        VBox card = new VBox(6, title);
+        map.ifPresent(m -> {
+            HeatmapView view = new HeatmapView(VizAdapter.matrix(m, vm.tokenLabels()));
+            view.setId(id);
+            view.setPrefSize(MAP_SIZE, MAP_SIZE);
+            view.setMarkedKeys(VizAdapter.tokenRange(vm.markedKeysProperty().get()));
+            card.getChildren().add(view);
+        });
+        card.getChildren().add(new Label("next token after the last position: " + predictions(run)));
+        card.getStyleClass().add("stage-card");
+        card.setPrefWidth(0);
+        card.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(card, javafx.scene.layout.Priority.ALWAYS);
+        return card;
+    }
+
+    private String predictions(RunResult run) {
+        List<String> labels = vm.sessionProperty().get().tokenizer().tokenizer()
+                .map(t -> run.topPredictions(run.length() - 1, 3).stream()
+                        .map(p -> String.format("%s %.0f%%", t.describe(new int[] {p.token()}).get(0).label(), 100 * p.probability())).toList())
+                .orElseGet(() -> run.topPredictions(run.length() - 1, 3).stream()
+                        .map(p -> String.format("#%d %.0f%%", p.token(), 100 * p.probability())).toList());
+        return labels.stream().collect(Collectors.joining(", "));
+    }
+}
