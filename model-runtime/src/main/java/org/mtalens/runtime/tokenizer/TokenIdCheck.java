@@ -1,0 +1,19 @@
+package org.mtalens.runtime.tokenizer;
+
+import org.mtalens.runtime.InvalidInputException;
+
+/** Refuses token ids outside a vocabulary, naming the id and its position. */
+final class TokenIdCheck {
+    private TokenIdCheck() {
+    }
+
+    static void requireInVocabulary(int[] ids, int vocabularySize, String tokenizerName) {
+        for (int position = 0; position < ids.length; position++) {
+            int id = ids[position];
+            if (id < 0 || id >= vocabularySize) {
+                throw new InvalidInputException("token " + (position + 1) + " (" + id + ") is outside the vocabulary of "
+                        + tokenizerName + " (ids 0 to " + (vocabularySize - 1) + ")");
+            }
+        }
+    }
+}
