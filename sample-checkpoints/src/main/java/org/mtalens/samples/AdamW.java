@@ -24,10 +24,11 @@ public final class AdamW {
     }
 
     /**
-     * One update of every parameter from its gradient, then the gradients are zeroed. Temporaries go
-     * to {@code scratch}.
+     * One update of every parameter from its gradient, then the gradients are zeroed. A gradient with a
+     * NaN or infinity anywhere changes nothing (the step is skipped, as mixed-precision trainers do), so
+     * one bad batch never poisons the weights. Temporaries go to {@code scratch}.
      *
-     * @return the global gradient norm before clipping
+     * @return the global gradient norm before clipping (not finite when the step was skipped)
      */
     public double step(Map<String, NDArray> parameters, double learningRate, NDManager scratch) {
         Map<String, NDArray> gradients = new LinkedHashMap<>();
@@ -39,6 +40,10 @@ public final class AdamW {
             sumSquares += g.square().sum().getFloat();
         }
         double norm = Math.sqrt(sumSquares);
+        if (!Double.isFinite(norm)) {
+            gradients.values().forEach(g -> g.muli(0f));
+            return norm;
+        }
         float clip = settings.clip() > 0 && norm > settings.clip() ? (float) (settings.clip() / norm) : 1f;
         updates++;
         double correction1 = 1 - Math.pow(settings.beta1(), updates);

@@ -6,16 +6,21 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import org.mtalens.runtime.tokenizer.BosToken;
+import org.mtalens.runtime.tokenizer.CharTokenizer;
+import org.mtalens.runtime.tokenizer.Token;
 
 /**
  * Makes task instances in the official format ({@code generate_data.py}): a target block of N distinct
  * letters, L of them as the query (in random order), other blocks distinct from each other that do not
  * hold all query letters, shuffled. Unlike the official script, inputs are whole blocks (no truncation
- * to a padded length). The same seed gives the same instances.
+ * to a padded length). Tokens are the runtime's {@link CharTokenizer} ids. The same seed gives the same
+ * instances.
  */
 public final class FindBlockGenerator {
     private static final int LETTERS = 26;
     private static final int MAX_DRAWS = 1_000_000;
+    private static final CharTokenizer TOKENIZER = new CharTokenizer();
     private final FindBlockTask task;
     private final Random random;
 
@@ -63,12 +68,13 @@ public final class FindBlockGenerator {
     }
 
     private FindBlockInstance instance(List<String> blocks, String query, int targetBlock) {
-        String prompt = String.join(".", blocks) + "#" + query;
-        int[] body = ToyAlphabet.encode(prompt + blocks.get(targetBlock));
-        int[] tokens = new int[body.length + 2];
-        tokens[0] = ToyAlphabet.BOS;
-        System.arraycopy(body, 0, tokens, 1, body.length);
-        tokens[tokens.length - 1] = ToyAlphabet.EOS;
+        String text = String.join(".", blocks) + "#" + query + blocks.get(targetBlock);
+        List<Token> encoded = TOKENIZER.encode(text, BosToken.ADD); // BOS, then one token per character
+        int[] tokens = new int[encoded.size() + 1];
+        for (int i = 0; i < encoded.size(); i++) {
+            tokens[i] = encoded.get(i).id();
+        }
+        tokens[tokens.length - 1] = CharTokenizer.EOS_ID;
         return new FindBlockInstance(task, blocks, query, targetBlock, tokens);
     }
 

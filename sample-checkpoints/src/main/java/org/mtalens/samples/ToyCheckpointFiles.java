@@ -70,6 +70,12 @@ public final class ToyCheckpointFiles {
         return readJson(folder.resolve(STATE)).path("seed").asLong();
     }
 
+    /** @return how many updates the optimizer of a resumable save made (steps less skipped ones) */
+    public static long savedUpdates(Path folder) {
+        JsonNode node = readJson(folder.resolve(STATE));
+        return node.path("optimizer_updates").asLong(node.path("step").asLong());
+    }
+
     /** @return the saved optimizer moments by key ({@code m/KEY}, {@code v/KEY}) */
     public static Map<String, float[]> optimizerState(Path folder) {
         Path file = folder.resolve(OPTIMIZER);

@@ -53,7 +53,8 @@ public final class ToyTrainer {
                     : TrainableWeights.initialise(manager, config.model(), seed);
             AdamW optimizer = new AdamW(manager, settings);
             if (start > 0) {
-                optimizer.restore(weights.parameters(), ToyCheckpointFiles.optimizerState(folder), start);
+                optimizer.restore(weights.parameters(), ToyCheckpointFiles.optimizerState(folder),
+                        ToyCheckpointFiles.savedUpdates(folder));
             }
             TrainingSession session = new TrainingSession(manager, config.model(), weights, optimizer);
             LossLog log = new LossLog(folder.resolve(ToyCheckpointFiles.LOSS_LOG), start);

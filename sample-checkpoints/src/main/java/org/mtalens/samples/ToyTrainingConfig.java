@@ -45,8 +45,8 @@ public record ToyTrainingConfig(ObjectNode modelJson, ModelConfig model, FindBlo
         ObjectNode model = object(root, "model", source).deepCopy();
         model.putObject("tokenizer").put("name", "char");
         ModelConfig config = ModelConfigReader.parseConfigJson(model.toString(), source + " (model)");
-        if (config.vocabSize() < ToyAlphabet.VOCAB_SIZE) {
-            throw new InvalidInputException(source + ": model.vocab_size must be at least " + ToyAlphabet.VOCAB_SIZE
+        if (config.vocabSize() < org.mtalens.runtime.tokenizer.CharTokenizer.VOCABULARY_SIZE) {
+            throw new InvalidInputException(source + ": model.vocab_size must be at least " + org.mtalens.runtime.tokenizer.CharTokenizer.VOCABULARY_SIZE
                     + " for the char alphabet, got " + config.vocabSize());
         }
         FindBlockTask task = value(object(root, "task", source), FindBlockTask.class, source, "task");

@@ -51,7 +51,12 @@ public final class TrainToyCommand implements Callable<Integer> {
         ToyTrainingConfig settings = ToyTrainingConfig.read(config);
         PrintWriter console = spec.commandLine().getOut();
         int every = Math.max(1, logEvery);
+        PrintWriter errors = spec.commandLine().getErr();
         new ToyTrainer(settings, seed, out).train(p -> {
+            if (Double.isNaN(p.loss())) {
+                errors.println("train-toy: step " + p.step() + ": loss or gradient not finite, update skipped");
+                errors.flush();
+            }
             if (p.step() % every == 0 || p.step() == p.steps()) {
                 console.println(p.line());
                 console.flush();

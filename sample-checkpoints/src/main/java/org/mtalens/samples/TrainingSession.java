@@ -27,7 +27,10 @@ final class TrainingSession {
         this.model = new MtaTransformer(config, weights);
     }
 
-    /** @return the loss on {@code batch} before the update this step makes */
+    /**
+     * @return the loss on {@code batch} before the update this step makes; when the loss or the gradient
+     *         is not finite the weights stay as they were and the value is NaN
+     */
     double step(List<FindBlockInstance> batch, double learningRate) {
         try (NDManager scratch = manager.newSubManager()) {
             TrainingBatch tensors = TrainingBatch.of(scratch, batch, config.vocabSize());
@@ -37,8 +40,8 @@ final class TrainingSession {
                 collector.backward(value);
                 loss = value.getFloat();
             }
-            optimizer.step(weights.parameters(), learningRate, scratch);
-            return loss;
+            double norm = optimizer.step(weights.parameters(), learningRate, scratch);
+            return Double.isFinite(norm) ? loss : Double.NaN;
         }
     }
 

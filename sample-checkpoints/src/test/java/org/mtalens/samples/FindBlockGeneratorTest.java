@@ -7,10 +7,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.mtalens.runtime.InvalidInputException;
+import org.mtalens.runtime.tokenizer.CharTokenizer;
 
 class FindBlockGeneratorTest {
     private static final FindBlockTask TASK = new FindBlockTask(3, 2, 8);
+    private static final CharTokenizer CHAR = new CharTokenizer();
 
     private static List<FindBlockInstance> instances(long seed) {
         return new FindBlockGenerator(TASK, seed).next(500);
@@ -34,7 +35,7 @@ class FindBlockGeneratorTest {
         for (FindBlockInstance instance : instances(2)) {
             List<String> holding = instance.blocks().stream().filter(b -> holdsAll(b, instance.query())).toList();
             assertThat(holding).containsExactly(instance.blocks().get(instance.targetBlock()));
-            assertThat(ToyAlphabet.decode(instance.answerTokens())).isEqualTo(holding.get(0));
+            assertThat(CHAR.decode(instance.answerTokens())).isEqualTo(holding.get(0));
         }
     }
 
@@ -52,17 +53,17 @@ class FindBlockGeneratorTest {
     @Test
     void tokensDecodeToTheOfficialFormat() {
         FindBlockInstance instance = instances(4).get(0);
-        String expected = "<s>" + String.join(".", instance.blocks()) + "#" + instance.query()
-                + instance.blocks().get(instance.targetBlock()) + "</s>";
-        assertThat(ToyAlphabet.decode(instance.tokens())).isEqualTo(expected);
-        assertThat(ToyAlphabet.decode(instance.promptTokens())).isEqualTo("<s>" + instance.promptText());
+        String expected = "<BOS>" + String.join(".", instance.blocks()) + "#" + instance.query()
+                + instance.blocks().get(instance.targetBlock()) + "<EOS>";
+        assertThat(CHAR.decode(instance.tokens())).isEqualTo(expected);
+        assertThat(CHAR.decode(instance.promptTokens())).isEqualTo("<BOS>" + instance.promptText());
     }
 
     @Test
     void targetPositionsPointAtTheTargetBlockInThePrompt() {
         for (FindBlockInstance instance : instances(5)) {
             int[] tokens = instance.tokens();
-            String marked = ToyAlphabet.decode(java.util.Arrays.copyOfRange(tokens, instance.targetStart(), instance.targetEnd()));
+            String marked = CHAR.decode(java.util.Arrays.copyOfRange(tokens, instance.targetStart(), instance.targetEnd()));
             assertThat(marked).isEqualTo(instance.blocks().get(instance.targetBlock()));
         }
     }
@@ -88,10 +89,9 @@ class FindBlockGeneratorTest {
     }
 
     @Test
-    void alphabetUsesTheOfficialCharIds() {
-        assertThat(ToyAlphabet.encode("az.#_")).containsExactly(0, 25, 26, 27, 28);
-        assertThat(ToyAlphabet.text(29)).isEqualTo("<s>");
-        assertThat(ToyAlphabet.text(30)).isEqualTo("</s>");
-        assertThatThrownBy(() -> ToyAlphabet.encode("aB")).isInstanceOf(InvalidInputException.class).hasMessageContaining("'B'");
+    void tokensAreTheOfficialCharIds() {
+        FindBlockInstance instance = new FindBlockGenerator(new FindBlockTask(1, 1, 1), 3).next();
+        int letter = instance.blocks().get(0).charAt(0) - 'a';
+        assertThat(instance.tokens()).containsExactly(29, letter, 27, letter, letter, 30);
     }
 }

@@ -60,6 +60,21 @@ class ToyTrainingTest {
     }
 
     @Test
+    void aStepWithANonFiniteGradientLeavesTheWeightsAsTheyWere() {
+        OptimizerSettings settings = new OptimizerSettings(1, 1, 0.1, 0, 1, 0.9, 0.98, 1e-8, 0, 1, 1);
+        try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
+            NDArray p = manager.create(new float[] {1f, 2f});
+            p.setRequiresGradient(true);
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                collector.backward(p.mul(manager.create(new float[] {Float.NaN, 1f})).sum()); // gradient (NaN, 1)
+            }
+            double norm = new AdamW(manager, settings).step(Map.of("p", p), 0.1, manager);
+            assertThat(norm).isNaN();
+            assertThat(p.toFloatArray()).containsExactly(1f, 2f);
+        }
+    }
+
+    @Test
     void freshMtaModelComputesWhatThePlainModelDoesThanksToTheIdentityKernels() {
         ToyTrainingConfig mta = TinyConfigs.config(true, 1, 1);
         ToyTrainingConfig plain = TinyConfigs.config(false, 1, 1);
