@@ -125,7 +125,15 @@ public final class MainView {
                 centre.getSelectionModel().select(3);
             }
         });
-        Menu file = new Menu("File", null, openFolder, openFile, recentMenu, compare, png, npz, kernels);
+        MenuItem tokenizer = item("Choose tokenizer file...", null, e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("tokenizers", "tokenizer.json", "*.json", "*.model"));
+            File chosen = chooser.showOpenDialog(window());
+            if (chosen != null) {
+                vm.useTokenizer(chosen.toPath());
+            }
+        });
+        Menu file = new Menu("File", null, openFolder, openFile, recentMenu, compare, tokenizer, png, npz, kernels);
         Menu view = new Menu("View");
         String[] tabs = {"Pipeline", "Before / after", "Model grid", "Compare", "Checkpoint"};
         for (int i = 0; i < tabs.length; i++) {

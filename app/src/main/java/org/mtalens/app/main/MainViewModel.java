@@ -40,6 +40,9 @@ import org.mtalens.runtime.model.RunResult;
 import org.mtalens.runtime.run.ModelInput;
 import org.mtalens.runtime.tokenizer.BosToken;
 import org.mtalens.runtime.tokenizer.Token;
+import org.mtalens.runtime.tokenizer.Tokenizer;
+import org.mtalens.runtime.tokenizer.TokenizerLookup;
+import org.mtalens.runtime.tokenizer.Tokenizers;
 import org.mtalens.samples.FindBlockGenerator;
 import org.mtalens.samples.FindBlockInstance;
 import org.mtalens.samples.SampleCheckpoints;
@@ -183,6 +186,23 @@ public final class MainViewModel {
             }
             run();
         }, "Could not open " + path.getFileName() + " for comparison");
+    }
+
+    /**
+     * Uses a tokenizer file the user chose (tokenizer.json or a tiktoken tokenizer.model) for the open
+     * checkpoint; a bad file is reported and the current tokenizer stays.
+     */
+    public void useTokenizer(Path file) {
+        ModelSession open = session.get();
+        if (open == null) {
+            return;
+        }
+        try {
+            Tokenizer tokenizer = Tokenizers.fromFile(file);
+            session.set(open.withTokenizer(new TokenizerLookup(Optional.of(tokenizer), tokenizer.name() + " from " + file)));
+        } catch (InvalidInputException e) {
+            error.set(new ErrorReport("Could not read the tokenizer", e.getMessage(), ""));
+        }
     }
 
     /** Compares with the bundled baseline (single-token attention) of the find-the-block sample. */

@@ -47,6 +47,11 @@ public record ModelSession(Checkpoint checkpoint, CheckpointInspection inspectio
         return IntStream.range(0, length).mapToObj(Integer::toString).collect(Collectors.joining(","));
     }
 
+    /** @return the same session with another tokenizer (the runner and weights are shared, not copied) */
+    public ModelSession withTokenizer(TokenizerLookup other) {
+        return new ModelSession(checkpoint, inspection, runner, other, findBlockTask);
+    }
+
     @Override
     public void close() {
         runner.close();

@@ -130,4 +130,23 @@ class MainViewModelTest {
         assertThat(vm.resultProperty().get().tokens()).containsExactly(3, 10, 5);
         assertThat(vm.tokenLabels()).hasSize(3).element(1).isEqualTo("⏎");
     }
+
+    @Test
+    void aChosenTokenizerFileReplacesTheTokenizerAndABadOneIsReportedWithoutLosingIt() throws Exception {
+        vm = new MainViewModel(SessionLoader.runtime(), now, now);
+        vm.open(TestCheckpoints.fixture("tiny"));
+        Path bad = dir.resolve("tokenizer.json");
+        Files.writeString(bad, "{ not json");
+        vm.useTokenizer(bad);
+        assertThat(vm.errorProperty().get().message()).contains("tokenizer.json");
+        assertThat(vm.sessionProperty().get().tokenizer().message()).contains("bytes");
+        Path gzipped = Path.of("..", "model-runtime", "src", "test", "resources", "tokenizers", "gpt35turbo-tokenizer-json",
+                "tokenizer.json.gz");
+        Path json = Files.createDirectories(dir.resolve("good")).resolve("tokenizer.json");
+        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(gzipped))) {
+            Files.copy(in, json);
+        }
+        vm.useTokenizer(json);
+        assertThat(vm.sessionProperty().get().tokenizer().message()).contains(json.toString());
+    }
 }
