@@ -27,6 +27,24 @@ public final class MtaLensApplication extends Application {
     private MainViewModel viewModel;
     private MainView view;
 
+    /**
+     * Leaves one core to the user interface: PyTorch's CPU work uses the others (all of them on a
+     * 1-core machine). An explicit {@code -Dai.djl.pytorch.num_threads} wins.
+     */
+    static void reserveACoreForTheWindow() {
+        if (System.getProperty(TORCH_THREADS) == null) {
+            int cores = Runtime.getRuntime().availableProcessors();
+            System.setProperty(TORCH_THREADS, Integer.toString(Math.max(1, cores - 1)));
+        }
+    }
+
+    private static final String TORCH_THREADS = "ai.djl.pytorch.num_threads";
+
+    @Override
+    public void init() {
+        reserveACoreForTheWindow();
+    }
+
     @Override
     public void start(Stage stage) {
         viewModel = new MainViewModel(SessionLoader.runtime(), inference, Platform::runLater);

@@ -31,8 +31,11 @@ final class CompareView {
     private final Button baseline = new Button("Compare with the baseline sample");
     private final BorderPane root = new BorderPane();
 
-    CompareView(MainViewModel vm) {
+    private final LazyRefresh refresh;
+
+    CompareView(MainViewModel vm, javafx.beans.value.ObservableBooleanValue shown) {
         this.vm = vm;
+        this.refresh = new LazyRefresh(shown, this::show);
         maps.setPadding(new Insets(12));
         maps.setId("compare");
         baseline.setId("compare-baseline");
@@ -42,11 +45,11 @@ final class CompareView {
         bar.setPadding(new Insets(8));
         root.setTop(bar);
         root.setCenter(maps);
-        vm.comparisonResultProperty().addListener((o, a, b) -> show());
-        vm.resultProperty().addListener((o, a, b) -> show());
-        vm.layerProperty().addListener((o, a, b) -> show());
-        vm.headProperty().addListener((o, a, b) -> show());
-        vm.stageProperty().addListener((o, a, b) -> show());
+        vm.comparisonResultProperty().addListener((o, a, b) -> refresh.request());
+        vm.resultProperty().addListener((o, a, b) -> refresh.request());
+        vm.layerProperty().addListener((o, a, b) -> refresh.request());
+        vm.headProperty().addListener((o, a, b) -> refresh.request());
+        vm.stageProperty().addListener((o, a, b) -> refresh.request());
         vm.sessionProperty().addListener((o, a, s) -> baseline.setVisible(s != null && s.findBlockTask().isPresent()));
     }
 

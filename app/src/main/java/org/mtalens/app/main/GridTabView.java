@@ -24,8 +24,11 @@ final class GridTabView {
     private final BorderPane root = new BorderPane();
     private Runnable onPick = () -> { };
 
-    GridTabView(MainViewModel vm) {
+    private final LazyRefresh refresh;
+
+    GridTabView(MainViewModel vm, javafx.beans.value.ObservableBooleanValue shown) {
         this.vm = vm;
+        this.refresh = new LazyRefresh(shown, this::show);
         stage.setId("grid-stage");
         grid.setId("model-grid");
         stage.setValue(Stage.FINAL);
@@ -34,8 +37,8 @@ final class GridTabView {
         bar.setPadding(new Insets(8));
         root.setTop(bar);
         root.setCenter(grid);
-        stage.valueProperty().addListener((o, a, b) -> show());
-        vm.resultProperty().addListener((o, a, b) -> show());
+        stage.valueProperty().addListener((o, a, b) -> refresh.request());
+        vm.resultProperty().addListener((o, a, b) -> refresh.request());
         grid.addSelectionListener(cell -> {
             vm.layerProperty().set(cell.layer());
             vm.headProperty().set(cell.head());

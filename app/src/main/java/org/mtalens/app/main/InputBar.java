@@ -1,5 +1,6 @@
 package org.mtalens.app.main;
 
+import java.util.List;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -23,6 +24,7 @@ final class InputBar {
     private final TokenStrip tokens = new TokenStrip();
     private final HBox heads = new HBox(2);
     private final ToggleGroup headGroup = new ToggleGroup();
+    private List<String> shownLabels = List.of();
 
     InputBar(MainViewModel vm) {
         TextField input = new TextField();
@@ -78,7 +80,11 @@ final class InputBar {
             tokenizer.setText(session == null ? "" : "tokenizer: " + session.tokenizer().message());
         });
         vm.resultProperty().addListener((o, a, b) -> {
-            tokens.setTokens(vm.tokenLabels());
+            List<String> labels = vm.tokenLabels();
+            if (!labels.equals(shownLabels)) {
+                shownLabels = labels;
+                tokens.setTokens(labels);
+            }
             tokens.markRange(org.mtalens.app.adapt.VizAdapter.tokenRange(vm.markedKeysProperty().get()));
         });
         vm.headProperty().addListener((o, a, h) -> selectHead(h.intValue()));

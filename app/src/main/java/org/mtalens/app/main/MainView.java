@@ -51,14 +51,19 @@ public final class MainView {
         this.vm = vm;
         root.setId("main-window");
         root.getStylesheets().add(MainView.class.getResource("main.css").toExternalForm());
-        pipeline = new PipelineView(vm);
-        StagePairView pair = new StagePairView(vm);
-        grid = new GridTabView(vm);
-        CheckpointInfoView info = new CheckpointInfoView(vm);
-        CompareView compare = new CompareView(vm);
-        centre.getTabs().addAll(tab("Pipeline", pipeline.node(), "tab-pipeline"), tab("Before / after", pair.node(), "tab-pair"),
-                tab("Model grid", grid.node(), "tab-grid"), tab("Compare", compare.node(), "tab-compare"),
-                tab("Checkpoint", info.node(), "tab-info"));
+        Tab pipelineTab = tab("Pipeline", "tab-pipeline");
+        Tab pairTab = tab("Before / after", "tab-pair");
+        Tab gridTab = tab("Model grid", "tab-grid");
+        Tab compareTab = tab("Compare", "tab-compare");
+        Tab infoTab = tab("Checkpoint", "tab-info");
+        pipeline = new PipelineView(vm, pipelineTab.selectedProperty());
+        grid = new GridTabView(vm, gridTab.selectedProperty());
+        pipelineTab.setContent(pipeline.node());
+        pairTab.setContent(new StagePairView(vm, pairTab.selectedProperty()).node());
+        gridTab.setContent(grid.node());
+        compareTab.setContent(new CompareView(vm, compareTab.selectedProperty()).node());
+        infoTab.setContent(new CheckpointInfoView(vm).node());
+        centre.getTabs().addAll(pipelineTab, pairTab, gridTab, compareTab, infoTab);
         grid.setOnPick(() -> centre.getSelectionModel().select(0));
         InputBar input = new InputBar(vm);
         root.setTop(new VBox(menus(), input.node()));
@@ -87,8 +92,8 @@ public final class MainView {
         vm.open(path);
     }
 
-    private static Tab tab(String title, Node content, String id) {
-        Tab tab = new Tab(title, content);
+    private static Tab tab(String title, String id) {
+        Tab tab = new Tab(title);
         tab.setClosable(false);
         tab.setId(id);
         return tab;

@@ -28,14 +28,17 @@ final class PipelineView {
     private final List<Stage> stages = new ArrayList<>();
     private boolean syncing;
 
-    PipelineView(MainViewModel vm) {
+    private final LazyRefresh refresh;
+
+    PipelineView(MainViewModel vm, javafx.beans.value.ObservableBooleanValue shown) {
         this.vm = vm;
+        this.refresh = new LazyRefresh(shown, this::rebuild);
         cards.setId("pipeline");
         cards.setPadding(new Insets(12));
         scroll.setFitToWidth(true);
-        vm.resultProperty().addListener((o, a, b) -> rebuild());
-        vm.layerProperty().addListener((o, a, b) -> rebuild());
-        vm.headProperty().addListener((o, a, b) -> rebuild());
+        vm.resultProperty().addListener((o, a, b) -> refresh.request());
+        vm.layerProperty().addListener((o, a, b) -> refresh.request());
+        vm.headProperty().addListener((o, a, b) -> refresh.request());
         vm.stageProperty().addListener((o, a, b) -> markSelectedStage());
         vm.cellProperty().addListener((o, a, b) -> showSelectedCell());
         vm.markedKeysProperty().addListener((o, a, marked) -> maps.forEach(m -> m.setMarkedKeys(VizAdapter.tokenRange(marked))));
@@ -51,14 +54,26 @@ final class PipelineView {
     }
 
     private void rebuild() {
-        cards.getChildren().clear();
-        maps.clear();
-        stages.clear();
         LayerPlan plan = vm.selectedLayerPlan().orElse(null);
         if (plan == null || vm.resultProperty().get() == null) {
+            cards.getChildren().clear();
+            maps.clear();
+            stages.clear();
             return;
         }
         List<String> labels = vm.tokenLabels();
+        if (stages.equals(plan.stages()) && maps.size() == stages.size()) {
+            for (int i = 0; i < stages.size(); i++) {
+                HeatmapView view = maps.get(i);
+                vm.map(stages.get(i)).ifPresent(map -> view.setMatrix(VizAdapter.matrix(map, labels)));
+                view.setMarkedKeys(VizAdapter.tokenRange(vm.markedKeysProperty().get()));
+            }
+            showSelectedCell();
+            return;
+        }
+        cards.getChildren().clear();
+        maps.clear();
+        stages.clear();
         for (Stage stage : plan.stages()) {
             vm.map(stage).ifPresent(map -> {
                 HeatmapView view = new HeatmapView(VizAdapter.matrix(map, labels));

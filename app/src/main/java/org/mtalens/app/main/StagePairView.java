@@ -22,8 +22,11 @@ final class StagePairView {
     private final BorderPane root = new BorderPane();
     private boolean updating;
 
-    StagePairView(MainViewModel vm) {
+    private final LazyRefresh refresh;
+
+    StagePairView(MainViewModel vm, javafx.beans.value.ObservableBooleanValue shown) {
         this.vm = vm;
+        this.refresh = new LazyRefresh(shown, this::refreshChoices);
         before.setId("before-stage");
         after.setId("after-stage");
         pair.setId("before-after");
@@ -32,9 +35,9 @@ final class StagePairView {
         choices.setPadding(new Insets(8));
         root.setTop(choices);
         root.setCenter(pair);
-        vm.resultProperty().addListener((o, a, b) -> refreshChoices());
-        vm.layerProperty().addListener((o, a, b) -> refreshChoices());
-        vm.headProperty().addListener((o, a, b) -> show());
+        vm.resultProperty().addListener((o, a, b) -> refresh.request());
+        vm.layerProperty().addListener((o, a, b) -> refresh.request());
+        vm.headProperty().addListener((o, a, b) -> refresh.request());
         before.valueProperty().addListener((o, a, b) -> show());
         after.valueProperty().addListener((o, a, b) -> show());
     }
