@@ -128,17 +128,17 @@ public final class PthReader {
             }
             ByteBuffer bytes = storageBytes.computeIfAbsent(storage.key(),
                     key -> zip.read(zip.entries().get(prefix + "data/" + key)));
-            tensors.put(name, slice(name, ref, bytes));
+            tensors.put(name, slice(name, ref, bytes, bytes.isDirect() ? zip.mappedFile() : null));
         }
         return tensors;
     }
 
-    private static Tensor slice(String name, TorchTensorRef ref, ByteBuffer storage) {
+    private static Tensor slice(String name, TorchTensorRef ref, ByteBuffer storage, MappedFile origin) {
         int elementBytes = ref.storage().elementBytes();
         long start = ref.offset() * elementBytes;
         long length = Tensor.elementCount(ref.shape()) * elementBytes;
         ByteBuffer view = storage.duplicate().position((int) start).limit((int) (start + length)).slice()
                 .order(ByteOrder.LITTLE_ENDIAN);
-        return new Tensor(name, ref.shape(), ref.storage().dtype(), view);
+        return new Tensor(name, ref.shape(), ref.storage().dtype(), view, origin);
     }
 }

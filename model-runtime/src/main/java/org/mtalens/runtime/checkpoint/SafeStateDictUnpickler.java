@@ -43,6 +43,10 @@ final class SafeStateDictUnpickler extends Unpickler {
         } catch (IOException | PickleException | ClassCastException | IllegalArgumentException
                  | IndexOutOfBoundsException | ArithmeticException e) {
             throw new InvalidInputException(source + ": not a valid state-dict pickle: " + e, e);
+        } catch (StackOverflowError e) {
+            // hashing or printing a value nested far deeper than any state dict, or one that contains itself
+            throw new InvalidInputException(source + ": the pickle is nested too deeply or refers to itself;"
+                    + " a state dict is a flat map of tensors");
         } finally {
             close();
         }

@@ -3,6 +3,7 @@ package org.mtalens.runtime.checkpoint;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
+import org.mtalens.runtime.InvalidInputException;
 
 /**
  * One named tensor of a checkpoint, kept compact in its stored dtype (often a read-only view of a
@@ -12,8 +13,14 @@ import java.util.Arrays;
  * @param shape dimensions, outermost first
  * @param dtype stored element type
  * @param data  exactly {@code elementCount() * dtype.bytes()} little-endian bytes, position 0
+ * @param origin the file {@code data} is memory-mapped from, checked before every read; null for bytes in memory
  */
-public record Tensor(String name, long[] shape, DType dtype, ByteBuffer data) {
+public record Tensor(String name, long[] shape, DType dtype, ByteBuffer data, MappedFile origin) {
+    /** A tensor over bytes in memory (not a file mapping). */
+    public Tensor(String name, long[] shape, DType dtype, ByteBuffer data) {
+        this(name, shape, dtype, data, null);
+    }
+
     public Tensor {
         shape = shape.clone();
         data = data.asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
@@ -46,20 +53,41 @@ public record Tensor(String name, long[] shape, DType dtype, ByteBuffer data) {
         return shape.clone();
     }
 
-    /** @return the values widened to fp32, row-major */
+    /**
+     * @return the values widened to fp32, row-major
+     * @throws InvalidInputException naming the file when a mapped file was truncated or changed since it was opened
+     */
     public float[] toFloatArray() {
         long count = elementCount();
         if (count > Integer.MAX_VALUE - 8) {
             throw new IllegalStateException(name + " has " + count + " elements, more than one Java array holds");
         }
         float[] out = new float[(int) count];
-        ByteBuffer buffer = data.duplicate().order(ByteOrder.LITTLE_ENDIAN);
-        if (dtype == DType.F32) {
-            buffer.asFloatBuffer().get(out);
+        return readMapped(() -> {
+            ByteBuffer buffer = data.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+            if (dtype == DType.F32) {
+                buffer.asFloatBuffer().get(out);
+            } else {
+                widen16(buffer.asShortBuffer(), out);
+            }
             return out;
+        });
+    }
+
+    /**
+     * Runs a read of {@link #data()}: for a mapped tensor, after checking its file is unchanged, and with a
+     * fault of the mapping (the file shrank meanwhile) turned into an {@link InvalidInputException}.
+     */
+    public <T> T readMapped(java.util.function.Supplier<T> read) {
+        if (origin == null) {
+            return read.get();
         }
-        widen16(buffer.asShortBuffer(), out);
-        return out;
+        origin.requireUnchanged(name);
+        try {
+            return read.get();
+        } catch (InternalError fault) {
+            throw origin.unreadable(name, fault);
+        }
     }
 
     /** Widens F16/BF16 in chunks: bulk reads, then a tight loop (several times faster than per-element reads). */
