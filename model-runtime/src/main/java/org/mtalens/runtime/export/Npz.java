@@ -50,7 +50,8 @@ public final class Npz {
                         ? entry.getName().substring(0, entry.getName().length() - 4) : entry.getName();
                 arrays.put(name, readNpy(new DataInputStream(zip), name, source));
             }
-        } catch (java.util.zip.ZipException | java.io.EOFException e) {
+        } catch (java.util.zip.ZipException | java.io.EOFException | IllegalArgumentException e) {
+            // IllegalArgumentException: java.util.zip's answer to an entry name that is not valid UTF-8
             throw new InvalidInputException(source + ": not a complete npz (zip) file: " + e.getMessage(), e);
         }
         return arrays;

@@ -91,6 +91,8 @@ public final class HostileCheckpoints {
         pth("pickle-deeply-nested-key", "nested too deeply", deep.unicode("x").setItem().stop());
         pth("pickle-recursive-key", "nested too deeply", new PickleBytes().proto(2).emptyDict().raw(']', 'q', 0, 'h', 0, 'a')
                 .unicode("x").setItem().stop());
+        pth("pickle-appending-to-none", "not a valid state-dict pickle", new PickleBytes().proto(2).raw('N').integer(1)
+                .raw('a').stop());
         pth("pickle-not-a-state-dict", "no state dict found", new PickleBytes().proto(2).raw(']').integer(7).raw('a').stop());
     }
 
