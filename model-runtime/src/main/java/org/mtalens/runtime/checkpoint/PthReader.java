@@ -113,6 +113,7 @@ public final class PthReader {
 
     private static Map<String, Tensor> tensors(ZipArchive zip, String prefix, Map<?, ?> stateDict) {
         Map<String, ByteBuffer> storageBytes = new HashMap<>();
+        Map<String, MappedFile> storageOrigins = new HashMap<>();
         Map<String, Tensor> tensors = new LinkedHashMap<>();
         for (Map.Entry<?, ?> e : stateDict.entrySet()) {
             if (!(e.getKey() instanceof String name)) {
@@ -128,7 +129,9 @@ public final class PthReader {
             }
             ByteBuffer bytes = storageBytes.computeIfAbsent(storage.key(),
                     key -> zip.read(zip.entries().get(prefix + "data/" + key)));
-            tensors.put(name, slice(name, ref, bytes, bytes.isDirect() ? zip.mappedFile() : null));
+            MappedFile origin = !bytes.isDirect() ? null : storageOrigins.computeIfAbsent(storage.key(),
+                    key -> zip.mappedFile(zip.entries().get(prefix + "data/" + key)));
+            tensors.put(name, slice(name, ref, bytes, origin));
         }
         return tensors;
     }
@@ -139,6 +142,6 @@ public final class PthReader {
         long length = Tensor.elementCount(ref.shape()) * elementBytes;
         ByteBuffer view = storage.duplicate().position((int) start).limit((int) (start + length)).slice()
                 .order(ByteOrder.LITTLE_ENDIAN);
-        return new Tensor(name, ref.shape(), ref.storage().dtype(), view, origin);
+        return new Tensor(name, ref.shape(), ref.storage().dtype(), view, origin == null ? null : origin.at(origin.offset() + start));
     }
 }

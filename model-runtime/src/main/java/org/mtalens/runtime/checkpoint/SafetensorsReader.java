@@ -58,7 +58,8 @@ public final class SafetensorsReader {
             Map<String, Tensor> tensors = new LinkedHashMap<>();
             for (Entry e : entries) {
                 ByteBuffer bytes = channel.map(FileChannel.MapMode.READ_ONLY, dataStart + e.begin(), e.end() - e.begin());
-                tensors.put(e.name(), new Tensor(e.name(), e.shape(), e.dtype(), bytes.order(ByteOrder.LITTLE_ENDIAN), origin));
+                tensors.put(e.name(), new Tensor(e.name(), e.shape(), e.dtype(), bytes.order(ByteOrder.LITTLE_ENDIAN),
+                        origin.at(dataStart + e.begin())));
             }
             return tensors;
         } catch (IOException e) {

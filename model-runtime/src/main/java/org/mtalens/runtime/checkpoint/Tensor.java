@@ -54,7 +54,8 @@ public record Tensor(String name, long[] shape, DType dtype, ByteBuffer data, Ma
     }
 
     /**
-     * @return the values widened to fp32, row-major
+     * @return the values widened to fp32, row-major; a mapped tensor is read from its file, not its mapping
+     *         (see {@link MappedFile})
      * @throws InvalidInputException naming the file when a mapped file was truncated or changed since it was opened
      */
     public float[] toFloatArray() {
@@ -63,20 +64,28 @@ public record Tensor(String name, long[] shape, DType dtype, ByteBuffer data, Ma
             throw new IllegalStateException(name + " has " + count + " elements, more than one Java array holds");
         }
         float[] out = new float[(int) count];
-        return readMapped(() -> {
-            ByteBuffer buffer = data.duplicate().order(ByteOrder.LITTLE_ENDIAN);
-            if (dtype == DType.F32) {
-                buffer.asFloatBuffer().get(out);
-            } else {
-                widen16(buffer.asShortBuffer(), out);
-            }
-            return out;
-        });
+        if (origin == null || !origin.read(name, count * dtype.bytes(), (chunk, at) -> widen(chunk, out, at))) {
+            widen(data.duplicate().order(ByteOrder.LITTLE_ENDIAN), out, 0);
+        }
+        return out;
+    }
+
+    /** Widens little-endian {@code bytes}, which start {@code at} bytes into this tensor, into {@code out}. */
+    private void widen(ByteBuffer bytes, float[] out, long at) {
+        int first = (int) (at / dtype.bytes());
+        int n = bytes.remaining() / dtype.bytes();
+        if (dtype == DType.F32) {
+            bytes.asFloatBuffer().get(out, first, n);
+        } else {
+            widen16(bytes.asShortBuffer(), out, first, n);
+        }
     }
 
     /**
-     * Runs a read of {@link #data()}: for a mapped tensor, after checking its file is unchanged, and with a
-     * fault of the mapping (the file shrank meanwhile) turned into an {@link InvalidInputException}.
+     * Runs a read of {@link #data()} (the mapping) for a mapped tensor after checking its file is
+     * unchanged, with a fault raised during the read turned into an {@link InvalidInputException}.
+     * In compiled code HotSpot may raise such a fault later, outside this method; reads that must be
+     * safe against a file truncated meanwhile go through {@link #toFloatArray()}.
      */
     public <T> T readMapped(java.util.function.Supplier<T> read) {
         if (origin == null) {
@@ -91,11 +100,12 @@ public record Tensor(String name, long[] shape, DType dtype, ByteBuffer data, Ma
     }
 
     /** Widens F16/BF16 in chunks: bulk reads, then a tight loop (several times faster than per-element reads). */
-    private void widen16(java.nio.ShortBuffer bits, float[] out) {
-        short[] chunk = new short[Math.min(out.length, 1 << 14)];
-        for (int start = 0; start < out.length; start += chunk.length) {
-            int n = Math.min(chunk.length, out.length - start);
+    private void widen16(java.nio.ShortBuffer bits, float[] out, int first, int count) {
+        short[] chunk = new short[Math.min(Math.max(count, 1), 1 << 14)];
+        for (int done = 0; done < count; done += chunk.length) {
+            int n = Math.min(chunk.length, count - done);
             bits.get(chunk, 0, n);
+            int start = first + done;
             if (dtype == DType.BF16) {
                 for (int i = 0; i < n; i++) {
                     out[start + i] = Float.intBitsToFloat((chunk[i] & 0xFFFF) << 16);

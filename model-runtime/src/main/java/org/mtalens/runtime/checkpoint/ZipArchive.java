@@ -75,9 +75,13 @@ final class ZipArchive implements AutoCloseable {
         return file;
     }
 
-    /** @return the file as it was when opened, for the mapped views {@link #read} returns */
-    MappedFile mappedFile() {
-        return mappedFile;
+    /** @return the file as it was when opened, at the first byte of a STORED entry's data (its mapped view) */
+    MappedFile mappedFile(Entry entry) {
+        try {
+            return mappedFile.at(dataStart(entry));
+        } catch (IOException e) {
+            throw new InvalidInputException(file + ": cannot read entry '" + entry.name() + "': " + e.getMessage(), e);
+        }
     }
 
     /**
