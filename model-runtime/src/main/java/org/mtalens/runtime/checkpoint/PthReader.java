@@ -142,6 +142,7 @@ public final class PthReader {
         long length = Tensor.elementCount(ref.shape()) * elementBytes;
         ByteBuffer view = storage.duplicate().position((int) start).limit((int) (start + length)).slice()
                 .order(ByteOrder.LITTLE_ENDIAN);
-        return new Tensor(name, ref.shape(), ref.storage().dtype(), view, origin == null ? null : origin.at(origin.offset() + start));
+        MappedFile at = origin == null ? null : origin.at(origin.offset() + start); // where this slice lies in the file
+        return new Tensor(name, ref.shape(), ref.storage().dtype(), view, at);
     }
 }
