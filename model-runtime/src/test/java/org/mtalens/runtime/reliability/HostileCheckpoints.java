@@ -172,6 +172,8 @@ public final class HostileCheckpoints {
         config("config-wrong-type", "field 'dim': must be an integer", c -> c.put("dim", "64"));
         config("config-negative-size", "field 'n_layers': must be positive, got -2", c -> c.put("n_layers", -2));
         config("config-zero-heads", "field 'n_heads': must be positive, got 0", c -> c.put("n_heads", 0));
+        config("config-absurd-layer-count", "field 'n_layers': 2000000000 layers is beyond the supported 1024",
+                c -> c.put("n_layers", 2_000_000_000));
         config("config-absurd-max-seqlen", "field 'max_seqlen'", c -> c.put("max_seqlen", Integer.MAX_VALUE));
         config("config-vocab-beyond-integers", "field 'vocab_size'", c -> c.put("vocab_size", 1e300));
         config("config-kernel-not-a-number", "field 'query_kernel_size'",
