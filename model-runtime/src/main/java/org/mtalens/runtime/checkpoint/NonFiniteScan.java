@@ -14,12 +14,14 @@ final class NonFiniteScan {
 
     /** @return how many elements are NaN or +-infinity */
     static long count(Tensor tensor) {
-        ByteBuffer data = tensor.data().duplicate().order(ByteOrder.LITTLE_ENDIAN);
-        return switch (tensor.dtype()) {
-            case F32 -> count32(data.asIntBuffer());
-            case BF16 -> count16(data.asShortBuffer(), 0x7F80);
-            case F16 -> count16(data.asShortBuffer(), 0x7C00);
-        };
+        return tensor.readMapped(() -> {
+            ByteBuffer data = tensor.data().duplicate().order(ByteOrder.LITTLE_ENDIAN);
+            return switch (tensor.dtype()) {
+                case F32 -> count32(data.asIntBuffer());
+                case BF16 -> count16(data.asShortBuffer(), 0x7F80);
+                case F16 -> count16(data.asShortBuffer(), 0x7C00);
+            };
+        });
     }
 
     private static long count32(IntBuffer bits) {

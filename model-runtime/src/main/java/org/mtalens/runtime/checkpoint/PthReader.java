@@ -113,6 +113,7 @@ public final class PthReader {
 
     private static Map<String, Tensor> tensors(ZipArchive zip, String prefix, Map<?, ?> stateDict) {
         Map<String, ByteBuffer> storageBytes = new HashMap<>();
+        Map<String, MappedFile> storageOrigins = new HashMap<>();
         Map<String, Tensor> tensors = new LinkedHashMap<>();
         for (Map.Entry<?, ?> e : stateDict.entrySet()) {
             if (!(e.getKey() instanceof String name)) {
@@ -128,17 +129,20 @@ public final class PthReader {
             }
             ByteBuffer bytes = storageBytes.computeIfAbsent(storage.key(),
                     key -> zip.read(zip.entries().get(prefix + "data/" + key)));
-            tensors.put(name, slice(name, ref, bytes));
+            MappedFile origin = !bytes.isDirect() ? null : storageOrigins.computeIfAbsent(storage.key(),
+                    key -> zip.mappedFile(zip.entries().get(prefix + "data/" + key)));
+            tensors.put(name, slice(name, ref, bytes, origin));
         }
         return tensors;
     }
 
-    private static Tensor slice(String name, TorchTensorRef ref, ByteBuffer storage) {
+    private static Tensor slice(String name, TorchTensorRef ref, ByteBuffer storage, MappedFile origin) {
         int elementBytes = ref.storage().elementBytes();
         long start = ref.offset() * elementBytes;
         long length = Tensor.elementCount(ref.shape()) * elementBytes;
         ByteBuffer view = storage.duplicate().position((int) start).limit((int) (start + length)).slice()
                 .order(ByteOrder.LITTLE_ENDIAN);
-        return new Tensor(name, ref.shape(), ref.storage().dtype(), view);
+        MappedFile at = origin == null ? null : origin.at(origin.offset() + start); // where this slice lies in the file
+        return new Tensor(name, ref.shape(), ref.storage().dtype(), view, at);
     }
 }

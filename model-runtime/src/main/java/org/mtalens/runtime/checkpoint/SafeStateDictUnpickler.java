@@ -40,9 +40,14 @@ final class SafeStateDictUnpickler extends Unpickler {
             return load(bytes);
         } catch (InvalidInputException e) {
             throw e.getMessage().startsWith(source) ? e : new InvalidInputException(source + ": " + e.getMessage(), e);
-        } catch (IOException | PickleException | ClassCastException | IllegalArgumentException
-                 | IndexOutOfBoundsException | ArithmeticException e) {
+        } catch (IOException | RuntimeException e) {
+            // the third-party opcode handlers fail on malformed pickles with whatever they meet
+            // (PickleException, ClassCast, IndexOutOfBounds, NullPointer on a None target, ...): all mean a bad file
             throw new InvalidInputException(source + ": not a valid state-dict pickle: " + e, e);
+        } catch (StackOverflowError e) {
+            // hashing or printing a value nested far deeper than any state dict, or one that contains itself
+            throw new InvalidInputException(source + ": the pickle is nested too deeply or refers to itself;"
+                    + " a state dict is a flat map of tensors");
         } finally {
             close();
         }

@@ -54,10 +54,12 @@ public final class SafetensorsReader {
             long dataStart = 8 + headerLength;
             List<Entry> entries = entries(file, new String(header.array(), StandardCharsets.UTF_8), size - dataStart);
             requireNoOverlap(file, entries);
+            MappedFile origin = MappedFile.of(file);
             Map<String, Tensor> tensors = new LinkedHashMap<>();
             for (Entry e : entries) {
                 ByteBuffer bytes = channel.map(FileChannel.MapMode.READ_ONLY, dataStart + e.begin(), e.end() - e.begin());
-                tensors.put(e.name(), new Tensor(e.name(), e.shape(), e.dtype(), bytes.order(ByteOrder.LITTLE_ENDIAN)));
+                tensors.put(e.name(), new Tensor(e.name(), e.shape(), e.dtype(), bytes.order(ByteOrder.LITTLE_ENDIAN),
+                        origin.at(dataStart + e.begin())));
             }
             return tensors;
         } catch (IOException e) {

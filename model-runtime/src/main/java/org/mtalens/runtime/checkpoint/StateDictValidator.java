@@ -27,7 +27,8 @@ final class StateDictValidator {
         Map<String, Tensor> all = new LinkedHashMap<>(tensors);
         if (config.isOutputTied() && !all.containsKey(TIED_OUTPUT) && all.containsKey(EMBEDDING)) {
             Tensor embedding = all.get(EMBEDDING);
-            all.put(TIED_OUTPUT, new Tensor(TIED_OUTPUT, embedding.shape(), embedding.dtype(), embedding.data()));
+            all.put(TIED_OUTPUT, new Tensor(TIED_OUTPUT, embedding.shape(), embedding.dtype(), embedding.data(),
+                    embedding.origin()));
         }
         Map<String, long[]> expected = config.expectedTensorShapes();
         List<String> missing = expected.keySet().stream().filter(k -> !all.containsKey(k)).toList();

@@ -3,6 +3,7 @@ package org.mtalens.runtime.checkpoint;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
+import org.mtalens.runtime.InvalidInputException;
 
 /**
  * One named tensor of a checkpoint, kept compact in its stored dtype (often a read-only view of a
@@ -12,8 +13,14 @@ import java.util.Arrays;
  * @param shape dimensions, outermost first
  * @param dtype stored element type
  * @param data  exactly {@code elementCount() * dtype.bytes()} little-endian bytes, position 0
+ * @param origin the file {@code data} is memory-mapped from, checked before every read; null for bytes in memory
  */
-public record Tensor(String name, long[] shape, DType dtype, ByteBuffer data) {
+public record Tensor(String name, long[] shape, DType dtype, ByteBuffer data, MappedFile origin) {
+    /** A tensor over bytes in memory (not a file mapping). */
+    public Tensor(String name, long[] shape, DType dtype, ByteBuffer data) {
+        this(name, shape, dtype, data, null);
+    }
+
     public Tensor {
         shape = shape.clone();
         data = data.asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
@@ -46,28 +53,59 @@ public record Tensor(String name, long[] shape, DType dtype, ByteBuffer data) {
         return shape.clone();
     }
 
-    /** @return the values widened to fp32, row-major */
+    /**
+     * @return the values widened to fp32, row-major; a mapped tensor is read from its file, not its mapping
+     *         (see {@link MappedFile})
+     * @throws InvalidInputException naming the file when a mapped file was truncated or changed since it was opened
+     */
     public float[] toFloatArray() {
         long count = elementCount();
         if (count > Integer.MAX_VALUE - 8) {
             throw new IllegalStateException(name + " has " + count + " elements, more than one Java array holds");
         }
         float[] out = new float[(int) count];
-        ByteBuffer buffer = data.duplicate().order(ByteOrder.LITTLE_ENDIAN);
-        if (dtype == DType.F32) {
-            buffer.asFloatBuffer().get(out);
-            return out;
+        if (origin == null || !origin.read(name, count * dtype.bytes(), (chunk, at) -> widen(chunk, out, at))) {
+            widen(data.duplicate().order(ByteOrder.LITTLE_ENDIAN), out, 0);
         }
-        widen16(buffer.asShortBuffer(), out);
         return out;
     }
 
+    /** Widens little-endian {@code bytes}, which start {@code at} bytes into this tensor, into {@code out}. */
+    private void widen(ByteBuffer bytes, float[] out, long at) {
+        int first = (int) (at / dtype.bytes());
+        int n = bytes.remaining() / dtype.bytes();
+        if (dtype == DType.F32) {
+            bytes.asFloatBuffer().get(out, first, n);
+        } else {
+            widen16(bytes.asShortBuffer(), out, first, n);
+        }
+    }
+
+    /**
+     * Runs a read of {@link #data()} (the mapping) for a mapped tensor after checking its file is
+     * unchanged, with a fault raised during the read turned into an {@link InvalidInputException}.
+     * In compiled code HotSpot may raise such a fault later, outside this method; reads that must be
+     * safe against a file truncated meanwhile go through {@link #toFloatArray()}.
+     */
+    public <T> T readMapped(java.util.function.Supplier<T> read) {
+        if (origin == null) {
+            return read.get();
+        }
+        origin.requireUnchanged(name);
+        try {
+            return read.get();
+        } catch (InternalError fault) {
+            throw origin.unreadable(name, fault);
+        }
+    }
+
     /** Widens F16/BF16 in chunks: bulk reads, then a tight loop (several times faster than per-element reads). */
-    private void widen16(java.nio.ShortBuffer bits, float[] out) {
-        short[] chunk = new short[Math.min(out.length, 1 << 14)];
-        for (int start = 0; start < out.length; start += chunk.length) {
-            int n = Math.min(chunk.length, out.length - start);
+    private void widen16(java.nio.ShortBuffer bits, float[] out, int first, int count) {
+        short[] chunk = new short[Math.min(Math.max(count, 1), 1 << 14)];
+        for (int done = 0; done < count; done += chunk.length) {
+            int n = Math.min(chunk.length, count - done);
             bits.get(chunk, 0, n);
+            int start = first + done;
             if (dtype == DType.BF16) {
                 for (int i = 0; i < n; i++) {
                     out[start + i] = Float.intBitsToFloat((chunk[i] & 0xFFFF) << 16);

@@ -25,8 +25,12 @@ final class ZipArchive implements AutoCloseable {
     private static final int CENTRAL_SIGNATURE = 0x02014b50;
     private static final int LOCAL_SIGNATURE = 0x04034b50;
     private static final int MAX_COMMENT = 0xFFFF;
-    /** Deflate cannot compress better than about 1032:1; a larger declared ratio is a lie. */
-    private static final long MAX_DEFLATE_RATIO = 1032;
+    /**
+     * Deflate can reach about 1032:1 on zeros, but weights compress by less than 2:1: a larger declared ratio
+     * (beyond a small floor) is a zip bomb, refused before anything is allocated.
+     */
+    private static final long MAX_DEFLATE_RATIO = 64;
+    private static final long DEFLATE_RATIO_FLOOR = 1L << 20;
 
     /** One entry: where its bytes are and how they are stored. */
     record Entry(String name, int method, long compressedSize, long size, long localHeaderOffset) {
@@ -36,10 +40,12 @@ final class ZipArchive implements AutoCloseable {
     private final FileChannel channel;
     private final long fileSize;
     private final Map<String, Entry> entries;
+    private final MappedFile mappedFile;
 
     private ZipArchive(Path file, FileChannel channel) throws IOException {
         this.file = file;
         this.channel = channel;
+        this.mappedFile = MappedFile.of(file);
         this.fileSize = channel.size();
         this.entries = readCentralDirectory();
     }
@@ -67,6 +73,15 @@ final class ZipArchive implements AutoCloseable {
     /** @return the file this archive was read from */
     Path file() {
         return file;
+    }
+
+    /** @return the file as it was when opened, at the first byte of a STORED entry's data (its mapped view) */
+    MappedFile mappedFile(Entry entry) {
+        try {
+            return mappedFile.at(dataStart(entry));
+        } catch (IOException e) {
+            throw new InvalidInputException(file + ": cannot read entry '" + entry.name() + "': " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -113,9 +128,10 @@ final class ZipArchive implements AutoCloseable {
 
     private ByteBuffer inflate(Entry entry, long dataStart) throws IOException {
         if (entry.size() > Integer.MAX_VALUE - 8
-                || entry.size() > Math.max(1024, entry.compressedSize()) * MAX_DEFLATE_RATIO) {
+                || entry.size() > Math.max(DEFLATE_RATIO_FLOOR, entry.compressedSize() * MAX_DEFLATE_RATIO)) {
             throw invalid("entry '" + entry.name() + "' declares " + entry.size() + " bytes from "
-                    + entry.compressedSize() + " compressed bytes, which deflate cannot produce");
+                    + entry.compressedSize() + " compressed bytes, more than " + MAX_DEFLATE_RATIO
+                    + " times its size; refusing a likely zip bomb");
         }
         ByteBuffer compressed = channel.map(FileChannel.MapMode.READ_ONLY, dataStart, entry.compressedSize());
         Inflater inflater = new Inflater(true);

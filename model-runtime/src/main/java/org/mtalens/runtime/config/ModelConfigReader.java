@@ -21,6 +21,11 @@ import org.mtalens.runtime.InvalidInputException;
 public final class ModelConfigReader {
     /** Longest sequence length accepted; anything larger is surely a broken file. */
     public static final int MAX_SEQLEN_LIMIT = 1 << 20;
+    /**
+     * Most layers accepted (the largest public models have about 130); more is surely a broken file, and
+     * the per-layer stage plan and tensor list would take minutes for a billion.
+     */
+    public static final int MAX_LAYERS = 1 << 10;
     private static final long MAX_CONFIG_BYTES = 16L << 20;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -88,6 +93,9 @@ public final class ModelConfigReader {
     private ModelConfig parse(JsonNode m, JsonNode tokenizerNode, String fallbackName) {
         int dim = positive(m, "dim", 512);
         int nLayers = positive(m, "n_layers", 8);
+        if (nLayers > MAX_LAYERS) {
+            throw invalid("n_layers", nLayers + " layers is beyond the supported " + MAX_LAYERS);
+        }
         Integer headDimRaw = optionalPositive(m, "head_dim");
         Integer nHeadsRaw = optionalPositive(m, "n_heads");
         if (headDimRaw == null && nHeadsRaw == null) {

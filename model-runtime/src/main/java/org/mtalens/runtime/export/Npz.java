@@ -31,12 +31,17 @@ public final class Npz {
     private static final Pattern DESCR = Pattern.compile("'descr':\\s*'([<>|]?[a-z]\\d+)'");
     private static final Pattern SHAPE = Pattern.compile("'shape':\\s*\\(([^)]*)\\)");
     private static final Pattern FORTRAN = Pattern.compile("'fortran_order':\\s*True");
-    private static final long MAX_ENTRY_BYTES = 1L << 31;
+    private static final long MAX_ENTRY_BYTES = Integer.MAX_VALUE - 8;
 
     private Npz() {
     }
 
-    /** Reads every array of an npz stream, by name (entry name without {@code .npy}). */
+    /**
+     * Reads every array of an npz stream, by name (entry name without {@code .npy}).
+     *
+     * @throws InvalidInputException naming {@code source} and the entry when the bytes are no (supported) npz
+     * @throws IOException when the stream itself cannot be read
+     */
     public static Map<String, NpyArray> read(InputStream in, String source) throws IOException {
         Map<String, NpyArray> arrays = new LinkedHashMap<>();
         try (ZipInputStream zip = new ZipInputStream(in)) {
@@ -45,6 +50,9 @@ public final class Npz {
                         ? entry.getName().substring(0, entry.getName().length() - 4) : entry.getName();
                 arrays.put(name, readNpy(new DataInputStream(zip), name, source));
             }
+        } catch (java.util.zip.ZipException | java.io.EOFException | IllegalArgumentException e) {
+            // IllegalArgumentException: java.util.zip's answer to an entry name that is not valid UTF-8
+            throw new InvalidInputException(source + ": not a complete npz (zip) file: " + e.getMessage(), e);
         }
         return arrays;
     }
@@ -65,18 +73,20 @@ public final class Npz {
         in.readUnsignedByte();
         int headerLength = major == 1 ? Short.toUnsignedInt(Short.reverseBytes(in.readShort()))
                 : Integer.reverseBytes(in.readInt());
+        if (headerLength < 0) {
+            throw new InvalidInputException(source + ": entry '" + name + "' declares a header of " + headerLength + " bytes");
+        }
         String header = new String(in.readNBytes(headerLength), StandardCharsets.ISO_8859_1);
         Matcher descr = DESCR.matcher(header);
         Matcher shapeText = SHAPE.matcher(header);
         if (!descr.find() || !shapeText.find()) {
             throw new InvalidInputException(source + ": entry '" + name + "' has an unsupported npy header " + header.trim());
         }
-        long[] shape = Arrays.stream(shapeText.group(1).split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                .mapToLong(Long::parseLong).toArray();
+        long[] shape = shape(shapeText.group(1), name, source);
         long count = Arrays.stream(shape).reduce(1, Math::multiplyExact);
         String type = descr.group(1).replace("<", "").replace("|", "");
-        int width = Integer.parseInt(type.substring(1));
-        if (count * width > MAX_ENTRY_BYTES || descr.group(1).startsWith(">")) {
+        int width = type.length() > 3 ? Integer.MAX_VALUE : Integer.parseInt(type.substring(1));
+        if (count > MAX_ENTRY_BYTES / Math.max(1, width) || descr.group(1).startsWith(">")) {
             throw new InvalidInputException(source + ": entry '" + name + "' is too large or big-endian");
         }
         ByteBuffer data = ByteBuffer.wrap(in.readNBytes((int) (count * width))).order(ByteOrder.LITTLE_ENDIAN);
@@ -90,6 +100,24 @@ public final class Npz {
             default -> throw new InvalidInputException(source + ": entry '" + name + "' has unsupported dtype " + type);
         };
         return FORTRAN.matcher(header).find() ? toRowMajor(array) : array;
+    }
+
+    /** The dimensions of an npy shape tuple text, e.g. {@code "2, 3"}; each must be a non-negative integer. */
+    private static long[] shape(String text, String name, String source) {
+        try {
+            long[] shape = Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                    .mapToLong(Long::parseLong).toArray();
+            long count = 1;
+            for (long d : shape) {
+                if (d < 0) {
+                    throw new NumberFormatException("negative dimension " + d);
+                }
+                count = Math.multiplyExact(count, d);
+            }
+            return shape;
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new InvalidInputException(source + ": entry '" + name + "' has an impossible shape (" + text + ")");
+        }
     }
 
     /** A Fortran-order (column-major) array rewritten in row-major order, same shape. */

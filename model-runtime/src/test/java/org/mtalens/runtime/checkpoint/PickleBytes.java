@@ -13,34 +13,34 @@ import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-/** Writes pickle opcodes by hand, to build hostile and minimal torch checkpoints in tests. */
-final class PickleBytes {
+/** Writes pickle opcodes by hand, to build hostile and minimal torch checkpoints in tests (also the reliability corpus). */
+public final class PickleBytes {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-    PickleBytes proto(int version) {
+    public PickleBytes proto(int version) {
         return raw(0x80, version);
     }
 
-    PickleBytes global(String module, String name) {
+    public PickleBytes global(String module, String name) {
         raw('c');
         return text(module + "\n" + name + "\n");
     }
 
-    PickleBytes stackGlobal(String module, String name) {
+    public PickleBytes stackGlobal(String module, String name) {
         return unicode(module).unicode(name).raw(0x93);
     }
 
-    PickleBytes unicode(String s) {
+    public PickleBytes unicode(String s) {
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
         return raw('X').int32(b.length).bytes(b);
     }
 
     /** A BINUNICODE opcode that claims {@code length} bytes but carries none. */
-    PickleBytes unicodeClaiming(long length) {
+    public PickleBytes unicodeClaiming(long length) {
         return raw('X').int32((int) length);
     }
 
-    PickleBytes integer(long v) {
+    public PickleBytes integer(long v) {
         if (v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE) {
             return raw('J').int32((int) v);
         }
@@ -48,50 +48,50 @@ final class PickleBytes {
         return raw(0x8a, 8).bytes(le);
     }
 
-    PickleBytes mark() {
+    public PickleBytes mark() {
         return raw('(');
     }
 
-    PickleBytes tuple() {
+    public PickleBytes tuple() {
         return raw('t');
     }
 
-    PickleBytes emptyTuple() {
+    public PickleBytes emptyTuple() {
         return raw(')');
     }
 
-    PickleBytes emptyDict() {
+    public PickleBytes emptyDict() {
         return raw('}');
     }
 
-    PickleBytes setItem() {
+    public PickleBytes setItem() {
         return raw('s');
     }
 
-    PickleBytes reduce() {
+    public PickleBytes reduce() {
         return raw('R');
     }
 
-    PickleBytes binPersId() {
+    public PickleBytes binPersId() {
         return raw('Q');
     }
 
-    PickleBytes newFalse() {
+    public PickleBytes newFalse() {
         return raw(0x89);
     }
 
-    PickleBytes stop() {
+    public PickleBytes stop() {
         return raw('.');
     }
 
     /** Pushes torch's persistent id tuple ('storage', torch.TYPE, key, 'cpu', numel) and loads it. */
-    PickleBytes storage(String type, String key, long numel) {
+    public PickleBytes storage(String type, String key, long numel) {
         return mark().unicode("storage").global("torch", type).unicode(key).unicode("cpu").integer(numel).tuple()
                 .binPersId();
     }
 
     /** Pushes a tensor {@code _rebuild_tensor_v2(storage, offset, shape, stride, False, OrderedDict())}. */
-    PickleBytes tensor(String type, String key, long numel, long offset, long[] shape, long[] stride) {
+    public PickleBytes tensor(String type, String key, long numel, long offset, long[] shape, long[] stride) {
         global("torch._utils", "_rebuild_tensor_v2").mark();
         storage(type, key, numel).integer(offset);
         mark();
@@ -106,11 +106,12 @@ final class PickleBytes {
         return reduce();
     }
 
-    byte[] toBytes() {
+    public byte[] toBytes() {
         return out.toByteArray();
     }
 
-    private PickleBytes raw(int... opcodes) {
+    /** Appends raw opcode bytes. */
+    public PickleBytes raw(int... opcodes) {
         for (int b : opcodes) {
             out.write(b);
         }
@@ -121,7 +122,8 @@ final class PickleBytes {
         return bytes(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(v).array());
     }
 
-    private PickleBytes text(String s) {
+    /** Appends UTF-8 text without a length prefix (for line-based opcodes). */
+    public PickleBytes text(String s) {
         return bytes(s.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -131,7 +133,7 @@ final class PickleBytes {
     }
 
     /** Writes a zip with STORED entries, in the given order. */
-    static Path zip(Path file, Map<String, byte[]> entries) throws IOException {
+    public static Path zip(Path file, Map<String, byte[]> entries) throws IOException {
         try (OutputStream os = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(os)) {
             for (Map.Entry<String, byte[]> e : entries.entrySet()) {
                 ZipEntry entry = new ZipEntry(e.getKey());
@@ -148,7 +150,7 @@ final class PickleBytes {
         return file;
     }
 
-    static byte[] floats(float... values) {
+    public static byte[] floats(float... values) {
         ByteBuffer b = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
         for (float v : values) {
             b.putFloat(v);

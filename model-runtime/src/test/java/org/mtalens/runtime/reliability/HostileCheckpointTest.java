@@ -1,0 +1,61 @@
+package org.mtalens.runtime.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.mtalens.runtime.InvalidInputException;
+import org.mtalens.runtime.checkpoint.CheckpointLoader;
+
+/** Every kind of the hostile corpus is refused with a message naming the file and the problem, cheaply. */
+class HostileCheckpointTest {
+    /** Far below any size a hostile file declares; far above what refusing it needs. */
+    private static final long SIXTEEN_MB = 16L << 20;
+
+    @TempDir
+    static Path root;
+    private static List<HostileCheckpoints.Item> corpus;
+
+    @BeforeAll
+    static void writeCorpus() {
+        corpus = HostileCheckpoints.writeAll(root);
+    }
+
+    static List<HostileCheckpoints.Item> corpus() {
+        return corpus;
+    }
+
+    @Test
+    void theCorpusHoldsAtLeastTwentyKinds() {
+        assertThat(corpus).hasSizeGreaterThanOrEqualTo(20);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("corpus")
+    void isRefusedWithAMessageNamingTheFileAndTheProblem(HostileCheckpoints.Item item) {
+        assertThatThrownBy(() -> CheckpointLoader.load(item.checkpoint()))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining(item.namedFile().toString())
+                .hasMessageContaining(item.problem());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("corpus")
+    void allocatesNothingNearWhatTheFileDeclares(HostileCheckpoints.Item item) {
+        assertThat(AllocatedBytes.during(() -> CheckpointLoader.load(item.checkpoint()))).isLessThan(SIXTEEN_MB);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("corpus")
+    void runsNoCodeFromTheFile(HostileCheckpoints.Item item) {
+        AllocatedBytes.during(() -> CheckpointLoader.load(item.checkpoint()));
+
+        assertThat(HostileCheckpoints.marker(root)).doesNotExist();
+    }
+}
