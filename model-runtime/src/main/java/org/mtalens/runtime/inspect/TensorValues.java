@@ -17,7 +17,15 @@ final class TensorValues {
     private TensorValues() {
     }
 
+    /** Walks the values; a mapped tensor's file is checked first, so a truncated file is a message, not a fault. */
     static void forEachChunk(Tensor tensor, ChunkConsumer consumer) {
+        tensor.readMapped(() -> {
+            walk(tensor, consumer);
+            return null;
+        });
+    }
+
+    private static void walk(Tensor tensor, ChunkConsumer consumer) {
         ByteBuffer data = tensor.data().duplicate().order(ByteOrder.LITTLE_ENDIAN);
         long count = tensor.elementCount();
         float[] values = new float[(int) Math.min(CHUNK, Math.max(count, 1))];
