@@ -47,7 +47,7 @@ final class MtaAttention {
         v = repeatKeyValueHeads(v).transpose(0, 2, 1, 3); // [B, H, T, E]
 
         NDArray dot = q.matMul(k.transpose(0, 1, 3, 2)); // [B, H, T, T]
-        NDArray scores = replace(dot, dot.mul((float) (1.0 / Math.sqrt(headDim)))); // [B, H, T, T]
+        NDArray scores = replace(dot, dot.mul(context.mask().scale())); // [B, H, T, T] scaled, future entries 0
         offer(sink, Stage.SCORES, scores);
         NDArray weightsMap = plan.mtaPath() ? mtaWeights(scores, context, sink) : softmax(scores, context, sink);
         scores.close();
@@ -80,7 +80,7 @@ final class MtaAttention {
     private NDArray mtaWeights(NDArray scores, ForwardContext context, StageSink sink) {
         NDArray mixed = scores;
         if (plan.preSoftmaxConv().isPresent()) {
-            mixed = convolve(mixed, context, prefix + "mta_kernel");
+            mixed = convolve(mixed, prefix + "mta_kernel");
             offer(sink, Stage.PRE_SM_CONV, mixed);
         }
         if (plan.preSoftmaxHeadMix()) {
@@ -89,7 +89,7 @@ final class MtaAttention {
         }
         NDArray attention = replace(mixed, softmax(mixed, context, sink), scores);
         if (plan.postSoftmaxConv().isPresent()) {
-            NDArray convolved = convolve(attention, context, prefix + "mta_kernel_after_sm");
+            NDArray convolved = convolve(attention, prefix + "mta_kernel_after_sm");
             attention = replace(attention, replace(convolved, convolved.mul(context.mask().keep())));
             offer(sink, Stage.POST_SM_CONV, attention);
         }
@@ -103,10 +103,12 @@ final class MtaAttention {
         return attention;
     }
 
-    /** The key-query convolution of {@code maps} with their future entries set to 0 first. */
-    private NDArray convolve(NDArray maps, ForwardContext context, String kernel) {
-        NDArray masked = maps.mul(context.mask().keep()); // [B, H, T, T]
-        return replace(masked, KeyQueryConvolution.apply(masked, weights.get(kernel), config.mta().padKey()));
+    /**
+     * The key-query convolution. Its input's future entries are already 0, as the official code makes
+     * them: the scores were masked when scaled, and softmax gives exactly 0 for the -inf entries.
+     */
+    private NDArray convolve(NDArray maps, String kernel) {
+        return KeyQueryConvolution.apply(maps, weights.get(kernel), config.mta().padKey());
     }
 
     private NDArray softmax(NDArray scores, ForwardContext context, StageSink sink) {
