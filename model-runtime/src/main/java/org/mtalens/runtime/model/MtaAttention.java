@@ -90,7 +90,7 @@ final class MtaAttention {
         NDArray attention = replace(mixed, softmax(mixed, context, sink), scores);
         if (plan.postSoftmaxConv().isPresent()) {
             NDArray convolved = convolve(attention, prefix + "mta_kernel_after_sm");
-            attention = replace(attention, replace(convolved, convolved.mul(context.mask().keep())));
+            attention = replace(attention, convolved.muli(context.mask().keep())); // re-masked in place: no new map
             offer(sink, Stage.POST_SM_CONV, attention);
         }
         if (plan.headConvSize().isPresent()) {
@@ -111,9 +111,9 @@ final class MtaAttention {
         return KeyQueryConvolution.apply(maps, weights.get(kernel), config.mta().padKey());
     }
 
+    /** Softmax over keys of {@code scores} + the causal -inf mask, added in place (the caller is done with the scores). */
     private NDArray softmax(NDArray scores, ForwardContext context, StageSink sink) {
-        NDArray biased = scores.add(context.mask().additive()); // [B, H, T, T]
-        NDArray attention = replace(biased, biased.softmax(-1)); // [B, H, T, T]
+        NDArray attention = scores.addi(context.mask().additive()).softmax(-1); // [B, H, T, T]
         offer(sink, Stage.SOFTMAX, attention);
         return attention;
     }
