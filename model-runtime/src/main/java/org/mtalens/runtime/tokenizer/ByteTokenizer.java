@@ -39,12 +39,7 @@ public final class ByteTokenizer implements Tokenizer {
 
     @Override
     public List<Token> describe(int[] ids) {
-        TokenIdCheck.requireInVocabulary(ids, VOCABULARY_SIZE, "the bytes tokenizer");
-        List<Token> tokens = new ArrayList<>(ids.length);
-        for (int id : ids) {
-            tokens.add(BY_ID[id]);
-        }
-        return List.copyOf(tokens);
+        return TokenIdCheck.describe(ids, BY_ID, VOCABULARY_SIZE, "the bytes tokenizer");
     }
 
     /** As lingua: BOS/EOS are dropped, bytes that are not whole characters come out as {@code \xe2}. */

@@ -45,12 +45,7 @@ public final class CharTokenizer implements Tokenizer {
 
     @Override
     public List<Token> describe(int[] ids) {
-        TokenIdCheck.requireInVocabulary(ids, VOCABULARY_SIZE, "the char tokenizer");
-        List<Token> tokens = new ArrayList<>(ids.length);
-        for (int id : ids) {
-            tokens.add(BY_ID[id]);
-        }
-        return List.copyOf(tokens);
+        return TokenIdCheck.describe(ids, BY_ID, VOCABULARY_SIZE, "the char tokenizer");
     }
 
     @Override

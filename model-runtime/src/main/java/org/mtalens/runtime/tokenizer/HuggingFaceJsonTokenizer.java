@@ -86,12 +86,7 @@ public final class HuggingFaceJsonTokenizer implements Tokenizer {
 
     @Override
     public List<Token> describe(int[] ids) {
-        TokenIdCheck.requireInVocabulary(ids, vocabularySize(), name());
-        List<Token> tokens = new ArrayList<>(ids.length);
-        for (int id : ids) {
-            tokens.add(byId[id]);
-        }
-        return List.copyOf(tokens);
+        return TokenIdCheck.describe(ids, byId, vocabularySize(), name());
     }
 
     /** As the library decodes, special tokens kept. */

@@ -82,12 +82,7 @@ public final class TiktokenTokenizer implements Tokenizer {
 
     @Override
     public List<Token> describe(int[] ids) {
-        TokenIdCheck.requireInVocabulary(ids, vocabularySize(), name());
-        List<Token> tokens = new ArrayList<>(ids.length);
-        for (int id : ids) {
-            tokens.add(byId[id]);
-        }
-        return List.copyOf(tokens);
+        return TokenIdCheck.describe(ids, byId, vocabularySize(), name());
     }
 
     /** As tiktoken: the bytes of all tokens (special ones as their names), broken UTF-8 as U+FFFD. */

@@ -1,5 +1,8 @@
 package org.mtalens.runtime.tokenizer;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.mtalens.runtime.InvalidInputException;
 
 /** Refuses token ids outside a vocabulary, naming the id and its position. */
@@ -15,5 +18,15 @@ final class TokenIdCheck {
                         + tokenizerName + " (ids 0 to " + (vocabularySize - 1) + ")");
             }
         }
+    }
+
+    /** The tokens of {@code ids} from a table indexed by id, after checking every id is in it. */
+    static List<Token> describe(int[] ids, Token[] byId, int vocabularySize, String tokenizerName) {
+        requireInVocabulary(ids, vocabularySize, tokenizerName);
+        List<Token> tokens = new ArrayList<>(ids.length);
+        for (int id : ids) {
+            tokens.add(byId[id]);
+        }
+        return List.copyOf(tokens);
     }
 }
