@@ -18,7 +18,14 @@ public final class AppCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String[] args = checkpoint == null ? new String[0] : new String[] {checkpoint.toString()};
-        Application.launch(MtaLensApplication.class, args);
+        try {
+            Application.launch(MtaLensApplication.class, args);
+        } catch (UnsupportedOperationException | IllegalStateException noWindow) {
+            System.err.println("mta-lens: cannot open a window (" + noWindow.getMessage() + "). The desktop app needs a "
+                    + "display and GTK 3 (Debian/Ubuntu: apt-get install libgtk-3-0). Without one, `mta-lens snapshot` "
+                    + "renders the window to a PNG and every other command works.");
+            return MtaLensCommand.EXIT_FAILURE;
+        }
         return MtaLensCommand.EXIT_OK;
     }
 }
