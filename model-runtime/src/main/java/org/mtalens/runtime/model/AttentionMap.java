@@ -29,9 +29,4 @@ public record AttentionMap(int layer, Stage stage, int head, int tokens, float[]
     public float[] values() {
         return values.clone();
     }
-
-    /** @return the values without a defensive copy; callers must not modify them */
-    float[] valuesUnsafe() {
-        return values;
-    }
 }

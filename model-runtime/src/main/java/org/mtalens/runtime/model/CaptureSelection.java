@@ -1,6 +1,5 @@
 package org.mtalens.runtime.model;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.mtalens.runtime.InvalidInputException;
@@ -66,11 +65,5 @@ public record CaptureSelection(Optional<Set<Integer>> layers, Optional<Set<Stage
             }
         }
         return maps;
-    }
-
-    /** @return the selected layers in order, for messages */
-    public List<Integer> layerList(ModelConfig config) {
-        return java.util.stream.IntStream.range(0, config.nLayers()).filter(l -> layers.map(s -> s.contains(l)).orElse(true))
-                .boxed().toList();
     }
 }
