@@ -71,11 +71,12 @@ public final class ModelRunner implements AutoCloseable {
         int[] tokens = request.tokens();
         validate(config, tokens);
         request.capture().validateFor(config);
+        request.ablation().validateFor(config);
         budget.check(config, request.capture(), tokens.length);
         long start = System.nanoTime();
         MapCapture capture = new MapCapture(request.capture(), request.activations(), cancelled);
         try (NDManager manager = weights.manager().newSubManager()) {
-            NDArray logits = model.forward(manager, tokenArray(manager, tokens), capture); // [1, T, V]
+            NDArray logits = model.forward(manager, tokenArray(manager, tokens), capture, request.ablation()); // [1, T, V]
             float[] values = logits.toFloatArray();
             double millis = (System.nanoTime() - start) / 1e6;
             return new RunResult(tokens, values, config.vocabSize(), capture.maps(), capture.activations(), device(), millis);
@@ -89,22 +90,32 @@ public final class ModelRunner implements AutoCloseable {
      * @return the prompt followed by the new tokens
      */
     public int[] generate(int[] prompt, int count) {
+        return generate(prompt, count, Ablation.none());
+    }
+
+    /**
+     * Greedy decoding with some parts of the model switched off in every pass.
+     *
+     * @return the prompt followed by the new tokens
+     */
+    public int[] generate(int[] prompt, int count, Ablation ablation) {
         ModelConfig config = checkpoint.config();
         validate(config, prompt);
+        ablation.validateFor(config);
         if (count < 0 || prompt.length + (long) count > config.maxSeqlen()) {
             throw new InvalidInputException("generating " + count + " tokens after " + prompt.length + " would exceed max_seqlen "
                     + config.maxSeqlen());
         }
         int[] sequence = Arrays.copyOf(prompt, prompt.length + count);
         for (int i = prompt.length; i < sequence.length; i++) {
-            sequence[i] = nextToken(Arrays.copyOf(sequence, i));
+            sequence[i] = nextToken(Arrays.copyOf(sequence, i), ablation);
         }
         return sequence;
     }
 
-    private int nextToken(int[] tokens) {
+    private int nextToken(int[] tokens, Ablation ablation) {
         try (NDManager manager = weights.manager().newSubManager()) {
-            NDArray logits = model.forward(manager, tokenArray(manager, tokens)); // [1, T, V]
+            NDArray logits = model.forward(manager, tokenArray(manager, tokens), StageSink.NONE, ablation); // [1, T, V]
             return (int) logits.get(0, tokens.length - 1).argMax().getLong();
         }
     }

@@ -3,6 +3,7 @@ package org.mtalens.runtime.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.core.Linear;
+import java.util.Set;
 import org.mtalens.runtime.config.LayerPlan;
 import org.mtalens.runtime.config.ModelConfig;
 import org.mtalens.runtime.config.Stage;
@@ -30,6 +31,16 @@ final class MtaAttention {
      * @return [B, T, D] the attention output after {@code wo}
      */
     NDArray forward(NDArray x, ForwardContext context, StageSink sink) {
+        return forward(x, context, sink, Ablation.none());
+    }
+
+    /**
+     * @param x        [B, T, D] the normalised layer input
+     * @param ablation the parts of this layer switched off for this pass (skipped stages are not offered to the sink)
+     * @return [B, T, D] the attention output after {@code wo}
+     */
+    NDArray forward(NDArray x, ForwardContext context, StageSink sink, Ablation ablation) {
+        int layer = plan.layer();
         long batch = x.getShape().get(0);
         long tokens = x.getShape().get(1);
         int heads = config.nHeads();
@@ -49,8 +60,9 @@ final class MtaAttention {
         NDArray dot = q.matMul(k.transpose(0, 1, 3, 2)); // [B, H, T, T]
         NDArray scores = replace(dot, dot.mul(context.mask().scale())); // [B, H, T, T] scaled, future entries 0
         offer(sink, Stage.SCORES, scores);
-        NDArray weightsMap = plan.mtaPath() ? mtaWeights(scores, context, sink) : softmax(scores, context, sink);
+        NDArray weightsMap = plan.mtaPath() ? mtaWeights(scores, context, sink, ablation) : softmax(scores, context, sink);
         scores.close();
+        weightsMap = zeroHeads(weightsMap, ablation.headsOff(layer, AblatedPart.HEAD));
         offer(sink, Stage.FINAL, weightsMap);
 
         NDArray perHead = replace(weightsMap, weightsMap.matMul(v)); // [B, H, T, E]
@@ -58,13 +70,13 @@ final class MtaAttention {
             sink.activation(plan.layer(), "attn_heads", perHead);
         }
         NDArray out = perHead.transpose(0, 2, 1, 3); // [B, T, H, E]
-        if (plan.groupNorm()) {
+        if (plan.groupNorm() && !ablation.layerOff(layer, AblatedPart.GROUP_NORM)) {
             out = Norms.rms(out, weights.get(prefix + "subln.weight"), 1e-5);
             if (config.mta().layerNormRescale()) {
                 out = out.mul(Norms.depthRescale(plan.layer()));
             }
         }
-        if (plan.gate()) {
+        if (plan.gate() && !ablation.layerOff(layer, AblatedPart.GATE)) {
             NDArray gate = Linear.linear(out, weights.get(prefix + "gate.weight"), weights.get(prefix + "gate.bias"))
                     .singletonOrThrow(); // [B, T, H, 1] or [B, T, H, E]
             out = out.mul(ai.djl.nn.Activation.sigmoid(gate));
@@ -76,22 +88,28 @@ final class MtaAttention {
     /**
      * The MTA stages from scores to the final weights. Each [B, H, T, T] array is closed as soon as the
      * next stage has replaced it (the caller closes {@code scores}), so a layer holds a few maps at a time.
+     * A stage the ablation switches off is skipped: the previous map flows on.
      */
-    private NDArray mtaWeights(NDArray scores, ForwardContext context, StageSink sink) {
+    private NDArray mtaWeights(NDArray scores, ForwardContext context, StageSink sink, Ablation ablation) {
+        int layer = plan.layer();
         NDArray mixed = scores;
-        if (plan.preSoftmaxConv().isPresent()) {
-            mixed = convolve(mixed, prefix + "mta_kernel");
+        if (plan.preSoftmaxConv().isPresent() && !ablation.layerOff(layer, AblatedPart.PRE_SM_CONV)) {
+            mixed = convolve(mixed, prefix + "mta_kernel", ablation.headsOff(layer, AblatedPart.PRE_SM_CONV));
             offer(sink, Stage.PRE_SM_CONV, mixed);
         }
-        if (plan.preSoftmaxHeadMix()) {
+        if (plan.preSoftmaxHeadMix() && !ablation.layerOff(layer, AblatedPart.PRE_SM_HEAD_MIX)) {
             mixed = replace(mixed, HeadMixing.linear(mixed, weights.get(prefix + "wpsm.weight")), scores);
             offer(sink, Stage.PRE_SM_HEAD_MIX, mixed);
         }
         NDArray attention = replace(mixed, softmax(mixed, context, sink), scores);
-        if (plan.postSoftmaxConv().isPresent()) {
-            NDArray convolved = convolve(attention, prefix + "mta_kernel_after_sm");
+        if (plan.postSoftmaxConv().isPresent() && !ablation.layerOff(layer, AblatedPart.POST_SM_CONV)) {
+            NDArray convolved = convolve(attention, prefix + "mta_kernel_after_sm",
+                    ablation.headsOff(layer, AblatedPart.POST_SM_CONV));
             attention = replace(attention, convolved.muli(context.mask().keep())); // re-masked in place: no new map
             offer(sink, Stage.POST_SM_CONV, attention);
+        }
+        if (ablation.layerOff(layer, AblatedPart.POST_SM_HEAD_MIX)) {
+            return attention;
         }
         if (plan.headConvSize().isPresent()) {
             attention = replace(attention, HeadMixing.groupConvolution(attention, weights.get(prefix + "head_kernel")));
@@ -107,8 +125,27 @@ final class MtaAttention {
      * The key-query convolution. Its input's future entries are already 0, as the official code makes
      * them: the scores were masked when scaled, and softmax gives exactly 0 for the -inf entries.
      */
-    private NDArray convolve(NDArray maps, String kernel) {
-        return KeyQueryConvolution.apply(maps, weights.get(kernel), config.mta().padKey());
+    private NDArray convolve(NDArray maps, String kernel, Set<Integer> identityHeads) {
+        NDArray stored = weights.get(kernel);
+        if (identityHeads.isEmpty()) {
+            return KeyQueryConvolution.apply(maps, stored, config.mta().padKey());
+        }
+        try (NDArray ablated = IdentityKernels.replace(stored, identityHeads, config.mta().padKey(), maps.getManager())) {
+            return KeyQueryConvolution.apply(maps, ablated, config.mta().padKey());
+        }
+    }
+
+    /** The final weights with the given heads' maps multiplied by 0 (a new array; {@code maps} is closed). */
+    private static NDArray zeroHeads(NDArray maps, Set<Integer> heads) {
+        if (heads.isEmpty()) {
+            return maps;
+        }
+        float[] keep = new float[(int) maps.getShape().get(1)];
+        java.util.Arrays.fill(keep, 1f);
+        heads.forEach(h -> keep[h] = 0f);
+        try (NDArray mask = maps.getManager().create(keep, new Shape(1, keep.length, 1, 1))) { // [1, H, 1, 1]
+            return replace(maps, maps.mul(mask));
+        }
     }
 
     /** Softmax over keys of {@code scores} + the causal -inf mask, added in place (the caller is done with the scores). */

@@ -44,6 +44,16 @@ public final class MtaTransformer {
      * @return [B, T, V] logits, attached to {@code manager}
      */
     public NDArray forward(NDManager manager, NDArray tokens, StageSink sink) {
+        return forward(manager, tokens, sink, Ablation.none());
+    }
+
+    /**
+     * @param manager  where the pass's arrays live (the caller closes it)
+     * @param tokens   [B, T] int64 token ids, attached to {@code manager}
+     * @param ablation the parts switched off for this pass (the weights are not modified)
+     * @return [B, T, V] logits, attached to {@code manager}
+     */
+    public NDArray forward(NDManager manager, NDArray tokens, StageSink sink, Ablation ablation) {
         int length = (int) tokens.getShape().get(1);
         ForwardContext context = ForwardContext.of(manager, length, config.headDim(), config.ropeTheta());
         NDArray h = Embedding.embedding(tokens, weights.get("tok_embeddings.weight"), SparseFormat.DENSE)
@@ -53,7 +63,7 @@ public final class MtaTransformer {
         }
         for (int layer = 0; layer < config.nLayers(); layer++) {
             sink.layerStarted(layer);
-            h = scopedBlock(manager, layer, h, context, sink);
+            h = scopedBlock(manager, layer, h, context, sink, ablation);
             sink.layerFinished(layer);
         }
         NDArray normed = Norms.rms(h, weights.get("norm.weight"), config.normEps()); // [B, T, D]
@@ -65,18 +75,20 @@ public final class MtaTransformer {
     }
 
     /** Runs one block in its own scope: its intermediates are freed when it ends, only its output stays. */
-    private NDArray scopedBlock(NDManager manager, int layer, NDArray x, ForwardContext context, StageSink sink) {
+    private NDArray scopedBlock(NDManager manager, int layer, NDArray x, ForwardContext context, StageSink sink,
+                                Ablation ablation) {
         try (NDManager scope = manager.newSubManager()) {
             x.tempAttach(scope); // results of operations on x now live in scope; x returns to manager afterwards
-            NDArray out = block(layer, x, context, sink);
+            NDArray out = block(layer, x, context, sink, ablation);
             out.attach(manager);
             return out;
         }
     }
 
-    private NDArray block(int layer, NDArray x, ForwardContext context, StageSink sink) {
+    private NDArray block(int layer, NDArray x, ForwardContext context, StageSink sink, Ablation ablation) {
         String prefix = "layers." + layer + ".";
-        NDArray attended = attention.get(layer).forward(norm(layer, x, prefix + "attention_norm.weight"), context, sink);
+        NDArray attended = attention.get(layer).forward(norm(layer, x, prefix + "attention_norm.weight"), context, sink,
+                ablation);
         NDArray h = x.add(attended); // [B, T, D]
         NDArray out = h.add(feedForward(prefix, norm(layer, h, prefix + "ffn_norm.weight"))); // [B, T, D]
         if (sink.wantsActivations()) {
