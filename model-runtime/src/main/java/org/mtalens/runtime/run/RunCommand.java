@@ -9,6 +9,7 @@ import org.mtalens.runtime.InvalidInputException;
 import org.mtalens.runtime.checkpoint.Checkpoint;
 import org.mtalens.runtime.checkpoint.CheckpointLoader;
 import org.mtalens.runtime.export.RunExport;
+import org.mtalens.runtime.model.Ablation;
 import org.mtalens.runtime.model.CaptureSelection;
 import org.mtalens.runtime.model.ComputeDevice;
 import org.mtalens.runtime.model.ModelRunner;
@@ -25,8 +26,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code mta-lens run PATH (--tokens IDS | --text TEXT)}: one forward pass, the top next-token
- * predictions, optional greedy generation, and an npz export of the captured maps.
+ * {@code mta-lens run PATH (--tokens IDS | --text TEXT) [--ablate LIST]}: one forward pass (with parts of
+ * the model optionally switched off, see {@link Ablation}), the top next-token predictions, optional greedy
+ * generation, and an npz export of the captured maps.
  */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run a checkpoint on an input; print the top next-token predictions and export maps.",
@@ -62,6 +64,15 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--top", paramLabel = "K", defaultValue = "5", description = "how many next-token predictions to show")
     int top;
 
+    @Option(names = "--ablate", paramLabel = "LIST", defaultValue = "", description = {
+            "switch parts of the model off for this run (weights on disk untouched), comma-separated:",
+            "  L<layer>.<part>  part: pre_sm_conv, post_sm_conv, pre_sm_head_mix, post_sm_head_mix (or post_sm_head_conv), group_norm, gate",
+            "  L<layer>.head<h>.pre_sm_conv / .post_sm_conv  that head's kernel becomes the identity kernel",
+            "  L<layer>.head<h>  the whole head is zeroed (its final weights are 0)",
+            "e.g. \"L1.pre_sm_conv,L3.head2.post_sm_conv,L0.gate\"; a switched-off stage is skipped and not exported; "
+                    + "applies to --generate too"})
+    String ablate;
+
     @Option(names = "--export", paramLabel = "FILE.npz", description = "write tokens, logits and layer{L}/{stage} [H,T,T] maps (atomically)")
     Path export;
 
@@ -92,13 +103,14 @@ public final class RunCommand implements Callable<Integer> {
         ModelInput runInput = input.text != null
                 ? ModelInput.ofText(input.text, lookup, noBos ? BosToken.OMIT : BosToken.ADD)
                 : ModelInput.ofIds(input.tokens, checkpoint.config().vocabSize(), lookup.tokenizer());
+        Ablation ablation = Ablation.parse(ablate, checkpoint.config());
         try (ModelRunner runner = ModelRunner.load(checkpoint, ComputeDevice.resolve(device))) {
-            RunResult result = runner.run(new RunRequest(runInput.ids(), selection, false));
-            int[] generated = generate > 0 ? runner.generate(runInput.ids(), generate) : null;
+            RunResult result = runner.run(new RunRequest(runInput.ids(), selection, false, ablation));
+            int[] generated = generate > 0 ? runner.generate(runInput.ids(), generate, ablation) : null;
             if (export != null) {
                 RunExport.writeNpz(result, export);
             }
-            RunReport report = new RunReport(checkpoint, runInput, result, generated, top, export, lookup);
+            RunReport report = new RunReport(checkpoint, runInput, result, generated, top, export, lookup, ablation);
             PrintWriter out = spec.commandLine().getOut();
             out.println(json ? report.json() : report.text());
             out.flush();

@@ -12,17 +12,21 @@ import java.util.Map;
 import org.mtalens.runtime.checkpoint.Checkpoint;
 import org.mtalens.runtime.export.NpyArray;
 import org.mtalens.runtime.export.RunExport;
+import org.mtalens.runtime.model.Ablation;
 import org.mtalens.runtime.model.RunResult;
 import org.mtalens.runtime.model.TokenPrediction;
 import org.mtalens.runtime.tokenizer.TokenizerLookup;
 
 /** What {@code mta-lens run} prints: as text for people, as one JSON object for scripts. */
 record RunReport(Checkpoint checkpoint, ModelInput input, RunResult result, int[] generated, int top, Path export,
-                 TokenizerLookup tokenizer) {
+                 TokenizerLookup tokenizer, Ablation ablation) {
     String text() {
         StringBuilder s = new StringBuilder();
         s.append("checkpoint: ").append(checkpoint.displayName()).append(" (").append(checkpoint.format().description()).append(")\n");
         s.append("device:     ").append(result.device()).append(String.format("  (%.1f ms)%n", result.millis()));
+        if (!ablation.isNone()) {
+            s.append("ablated:    ").append(ablation).append('\n');
+        }
         s.append("tokens:     ").append(result.length()).append("  ").append(String.join(" ", input.labels())).append('\n');
         s.append("next token after position ").append(result.length() - 1).append(":\n");
         for (TokenPrediction p : result.topPredictions(result.length() - 1, top)) {
@@ -47,6 +51,7 @@ record RunReport(Checkpoint checkpoint, ModelInput input, RunResult result, int[
         json.put("format", checkpoint.format().name().toLowerCase(java.util.Locale.ROOT));
         json.put("device", result.device());
         json.put("millis", result.millis());
+        json.put("ablation", ablation.toString());
         json.put("tokens", result.tokens());
         json.put("labels", input.labels());
         List<Map<String, Object>> predictions = new ArrayList<>();

@@ -111,4 +111,32 @@ class RunCommandTest {
         assertThat(json.get("tokens")).hasSize(2);
         assertThat(json.get("tokenizer").asText()).contains("bytes");
     }
+
+    @Test
+    void ablateSkipsTheSwitchedOffStageInTheExportAndChangesTheLogits() throws Exception {
+        Path intact = dir.resolve("intact.npz");
+        Path ablated = dir.resolve("ablated.npz");
+        String checkpoint = Fixtures.folder("tiny").toString();
+        run(checkpoint, "--tokens", ids("tiny"), "--export", intact.toString());
+        out.getBuffer().setLength(0);
+        run(checkpoint, "--tokens", ids("tiny"), "--export", ablated.toString(), "--json",
+                "--ablate", "L1.pre_sm_conv, L1.head0.post_sm_conv");
+        Map<String, NpyArray> before = Npz.read(intact);
+        Map<String, NpyArray> after = Npz.read(ablated);
+        assertThat(before).containsKey("layer1/pre_sm_conv");
+        assertThat(after).doesNotContainKey("layer1/pre_sm_conv").containsKey("layer1/post_sm_conv");
+        assertThat(after.get("layer0/final").floats()).containsExactly(before.get("layer0/final").floats());
+        assertThat(after.get("logits").floats()).isNotEqualTo(before.get("logits").floats());
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(json.get("ablation").asText()).isEqualTo("L1.pre_sm_conv,L1.head0.post_sm_conv");
+    }
+
+    @Test
+    void aBadAblateItemIsNamedAndTheHelpDocumentsTheSyntax() {
+        assertThatThrownBy(() -> run(Fixtures.folder("tiny").toString(), "--tokens", "1,2", "--ablate", "L0.pre_sm_conv"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("'L0.pre_sm_conv'")
+                .hasMessageContaining("layer 0 has no pre_sm_conv");
+        String help = new CommandLine(new RunCommand()).getUsageMessage();
+        assertThat(help).contains("--ablate=LIST", "L<layer>.head<h>.pre_sm_conv", "group_norm", "L3.head2.post_sm_conv");
+    }
 }
