@@ -27,14 +27,6 @@ final class MtaAttention {
     }
 
     /**
-     * @param x [B, T, D] the normalised layer input
-     * @return [B, T, D] the attention output after {@code wo}
-     */
-    NDArray forward(NDArray x, ForwardContext context, StageSink sink) {
-        return forward(x, context, sink, Ablation.none());
-    }
-
-    /**
      * @param x        [B, T, D] the normalised layer input
      * @param ablation the parts of this layer switched off for this pass (skipped stages are not offered to the sink)
      * @return [B, T, D] the attention output after {@code wo}
