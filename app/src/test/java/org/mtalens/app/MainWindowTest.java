@@ -111,4 +111,24 @@ class MainWindowTest {
         assertThat(vm().layerProperty().get()).isZero();
         assertThat(vm().headProperty().get()).isEqualTo(3);
     }
+
+    @Test
+    void switchingOffOneHeadsKernelChangesThatHeadsMapBesideTheIntactOne() throws Exception {
+        robot.interact(() -> app.view().centre().getSelectionModel().select(3));
+        robot.interact(() -> {
+            vm().stageProperty().set(Stage.PRE_SM_CONV);
+            robot.lookup("#ablation").queryAs(javafx.scene.control.TextField.class).setText("L1.head0.pre_sm_conv");
+        });
+        robot.interact(() -> robot.lookup("#compare-ablation").queryAs(javafx.scene.control.Button.class).fire());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm().comparisonResultProperty().get() != null && !vm().busyProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        HeatmapView intact = robot.lookup("#compare-this").queryAs(HeatmapView.class);
+        HeatmapView ablated = robot.lookup("#compare-other").queryAs(HeatmapView.class);
+        // head 0's kernel is the identity now: its pre_sm_conv map is its scores map
+        float[] scores = vm().map(Stage.SCORES).orElseThrow().values();
+        assertThat(ablated.getMatrix().values()).containsExactly(scores);
+        assertThat(intact.getMatrix().values()).isNotEqualTo(scores);
+        assertThat(robot.lookup("#next-token-shift").queryAs(Label.class).getText()).contains("KL");
+        robot.interact(() -> Snapshots.write(ablated.getScene(), "compare-ablation"));
+    }
 }

@@ -12,7 +12,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.mtalens.app.adapt.VizAdapter;
-import org.mtalens.app.session.ModelSession;
+import org.mtalens.runtime.analysis.NextTokenShift;
 import org.mtalens.runtime.config.Stage;
 import org.mtalens.runtime.model.AttentionMap;
 import org.mtalens.runtime.model.RunResult;
@@ -27,8 +27,11 @@ final class CompareView {
     private static final double MAP_SIZE = 420;
     private final MainViewModel vm;
     private final HBox maps = new HBox(16);
-    private final Label hint = new Label("Open a second checkpoint to compare (File > Compare with checkpoint...).");
+    private final Label hint = new Label("Switch parts off:");
     private final Button baseline = new Button("Compare with the baseline sample");
+    private final javafx.scene.control.TextField ablation = new javafx.scene.control.TextField();
+    private final Button ablate = new Button("Compare with ablation");
+    private final Label shift = new Label();
     private final BorderPane root = new BorderPane();
 
     private final LazyRefresh refresh;
@@ -40,10 +43,21 @@ final class CompareView {
         maps.setId("compare");
         baseline.setId("compare-baseline");
         baseline.setOnAction(e -> vm.compareWithBaselineSample());
-        HBox bar = new HBox(10, hint, baseline);
+        ablation.setId("ablation");
+        ablation.setPromptText("e.g. L1.pre_sm_conv,L1.head0.post_sm_conv,L0.gate");
+        ablation.setPrefColumnCount(28);
+        ablation.textProperty().bindBidirectional(vm.ablationProperty());
+        ablation.setOnAction(e -> vm.compareWithAblation());
+        ablate.setId("compare-ablation");
+        ablate.setOnAction(e -> vm.compareWithAblation());
+        shift.setId("next-token-shift");
+        ablate.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        hint.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        baseline.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox bar = new HBox(10, hint, ablation, ablate, baseline, new Label("(or File > Compare with checkpoint...)"));
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8));
-        root.setTop(bar);
+        root.setTop(new VBox(4, bar, shift));
         root.setCenter(maps);
         vm.comparisonResultProperty().addListener((o, a, b) -> refresh.request());
         vm.resultProperty().addListener((o, a, b) -> refresh.request());
@@ -59,16 +73,23 @@ final class CompareView {
 
     private void show() {
         maps.getChildren().clear();
-        ModelSession other = vm.comparisonProperty().get();
+        shift.setText("");
         RunResult mine = vm.resultProperty().get();
         RunResult theirs = vm.comparisonResultProperty().get();
-        if (other == null || mine == null) {
+        String label = vm.comparisonLabelProperty().get();
+        if (label.isEmpty() || mine == null) {
             return;
         }
-        hint.setText("Same input on " + other.name() + (theirs == null ? ": the input does not fit its vocabulary or length." : "."));
         maps.getChildren().add(card(vm.sessionProperty().get().name(), mine, "compare-this"));
-        if (theirs != null) {
-            maps.getChildren().add(card(other.name(), theirs, "compare-other"));
+        if (theirs == null) {
+            shift.setText("Same input on " + label + ": the input does not fit its vocabulary or length.");
+            return;
+        }
+        maps.getChildren().add(card(label, theirs, "compare-other"));
+        if (theirs.vocabSize() == mine.vocabSize()) {
+            int last = mine.length() - 1;
+            shift.setText(String.format("Next-token distribution after the last position: KL(this || %s) = %.4f nats", label,
+                    NextTokenShift.klDivergence(mine, theirs, last)));
         }
     }
 

@@ -33,6 +33,7 @@ import org.mtalens.runtime.analysis.CellExplainer;
 import org.mtalens.runtime.analysis.CellExplanation;
 import org.mtalens.runtime.config.LayerPlan;
 import org.mtalens.runtime.config.Stage;
+import org.mtalens.runtime.model.Ablation;
 import org.mtalens.runtime.model.AttentionMap;
 import org.mtalens.runtime.model.ModelRunner;
 import org.mtalens.runtime.model.RunRequest;
@@ -75,6 +76,9 @@ public final class MainViewModel {
     private final ReadOnlyObjectWrapper<MarkedTokens> markedKeys = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ModelSession> comparison = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<RunResult> comparisonResult = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper comparisonLabel = new ReadOnlyStringWrapper("");
+    private final StringProperty ablation = new SimpleStringProperty("");
+    private Ablation comparedAblation;
     private final java.util.Random instanceSeeds = new java.util.Random();
     private String instanceInput;
 
@@ -142,10 +146,16 @@ public final class MainViewModel {
             markedKeys.set(null);
         }
         ModelSession other = comparison.get();
+        Ablation ablated = comparedAblation;
         submit("Running " + modelInput.ids().length + " tokens ...", cancelled -> {
             RunResult main = open.runner().run(RunRequest.of(modelInput.ids()), cancelled);
-            RunResult compared = other == null || !fits(other, modelInput.ids()) ? null
-                    : other.runner().run(RunRequest.of(modelInput.ids()), cancelled);
+            RunResult compared;
+            if (ablated != null) {
+                compared = open.runner().run(RunRequest.of(modelInput.ids()).withAblation(ablated), cancelled);
+            } else {
+                compared = other == null || !fits(other, modelInput.ids()) ? null
+                        : other.runner().run(RunRequest.of(modelInput.ids()), cancelled);
+            }
             return new RunResult[] {main, compared};
         }, runs -> {
             tokens.set(modelInput.tokens());
@@ -176,10 +186,33 @@ public final class MainViewModel {
         run();
     }
 
+    /**
+     * Compares the open checkpoint with itself with parts switched off (the {@link #ablationProperty()}
+     * text, e.g. {@code L1.pre_sm_conv,L0.head1}): the ablated run appears beside the intact one. The
+     * checkpoint's weights are not touched.
+     */
+    public void compareWithAblation() {
+        ModelSession open = session.get();
+        if (open == null) {
+            return;
+        }
+        try {
+            Ablation parsed = Ablation.parse(ablation.get(), open.checkpoint().config());
+            comparedAblation = parsed;
+            comparisonLabel.set(open.name() + " with " + (parsed.isNone() ? "nothing" : parsed) + " switched off");
+        } catch (InvalidInputException e) {
+            error.set(new ErrorReport("Cannot switch that off", e.getMessage(), ""));
+            return;
+        }
+        run();
+    }
+
     /** Opens a second checkpoint to run on the same input, side by side (e.g. the baseline sample). */
     public void openComparison(Path path) {
         submit("Loading " + path + " for comparison ...", cancelled -> loader.load(path, cancelled), opened -> {
             ModelSession old = comparison.get();
+            comparedAblation = null;
+            comparisonLabel.set(opened.name());
             comparison.set(opened);
             if (old != null) {
                 inference.execute(old::close);
@@ -392,6 +425,16 @@ public final class MainViewModel {
     /** Tokens the maps mark on their key axis (the target block of a find-the-block instance), or null. */
     public ReadOnlyObjectProperty<MarkedTokens> markedKeysProperty() {
         return markedKeys.getReadOnlyProperty();
+    }
+
+    /** The ablation to compare with, as typed ({@code L1.pre_sm_conv,L3.head2.post_sm_conv,L0.gate}). */
+    public StringProperty ablationProperty() {
+        return ablation;
+    }
+
+    /** What the comparison shows: the second checkpoint's name or the ablation, or empty. */
+    public ReadOnlyStringProperty comparisonLabelProperty() {
+        return comparisonLabel.getReadOnlyProperty();
     }
 
     /** The second checkpoint, run on the same input, or null. */

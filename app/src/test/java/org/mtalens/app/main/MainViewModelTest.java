@@ -149,4 +149,24 @@ class MainViewModelTest {
         vm.useTokenizer(json);
         assertThat(vm.sessionProperty().get().tokenizer().message()).contains(json.toString());
     }
+
+    @Test
+    void anAblationRunsBesideTheIntactRunAndABadItemIsNamed() {
+        vm = new MainViewModel(SessionLoader.runtime(), now, now);
+        vm.open(TestCheckpoints.fixture("tiny"));
+        vm.ablationProperty().set("L1.pre_sm_conv");
+        vm.compareWithAblation();
+        var intact = vm.resultProperty().get();
+        var ablated = vm.comparisonResultProperty().get();
+        assertThat(vm.comparisonLabelProperty().get()).contains("L1.pre_sm_conv");
+        assertThat(ablated.map(1, Stage.PRE_SM_CONV, 0)).isEmpty();
+        assertThat(intact.map(1, Stage.PRE_SM_CONV, 0)).isPresent();
+        assertThat(ablated.map(1, Stage.FINAL, 0).orElseThrow().values())
+                .isNotEqualTo(intact.map(1, Stage.FINAL, 0).orElseThrow().values());
+        assertThat(ablated.map(0, Stage.FINAL, 0).orElseThrow().values())
+                .containsExactly(intact.map(0, Stage.FINAL, 0).orElseThrow().values());
+        vm.ablationProperty().set("L1.pre_sm_cnv");
+        vm.compareWithAblation();
+        assertThat(vm.errorProperty().get().message()).contains("pre_sm_cnv");
+    }
 }

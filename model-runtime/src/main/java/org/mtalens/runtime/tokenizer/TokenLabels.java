@@ -1,9 +1,11 @@
 package org.mtalens.runtime.tokenizer;
 
 /**
- * Visible labels for token text: a space is {@code ␣}, a newline {@code ⏎}, a tab {@code ⇥}, a
- * carriage return {@code ␍}, other control characters their Unicode control picture, and a byte that
- * is not a whole UTF-8 character (part of a multi-byte character split across tokens) {@code ‹e2›}.
+ * Visible labels for token text: a space is {@code ␣}, a newline {@code ⏎}, a tab {@code ⇥}, other
+ * control characters in caret notation ({@code ^M} for a carriage return, {@code ^C} for U+0003,
+ * {@code ^?} for DEL: Unicode's control pictures are missing from common fonts, so they would show as
+ * boxes), and a byte that is not a whole UTF-8 character (part of a multi-byte character split across
+ * tokens) {@code ‹e2›}.
  */
 public final class TokenLabels {
     private TokenLabels() {
@@ -64,11 +66,10 @@ public final class TokenLabels {
             case ' ' -> label.append('␣');
             case '\n' -> label.append('⏎');
             case '\t' -> label.append('⇥');
-            case '\r' -> label.append('␍');
-            case 0x7F -> label.append('␡');
+            case 0x7F -> label.append("^?");
             default -> {
                 if (cp < 0x20) {
-                    label.append((char) (0x2400 + cp));
+                    label.append('^').append((char) ('@' + cp));
                 } else {
                     label.appendCodePoint(cp);
                 }

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class TokenLabelsTest {
     @Test
     void invisibleCharactersAreShownVisibly() {
-        assertThat(TokenLabels.forText(" a\n\t\r")).isEqualTo("␣a⏎⇥␍");
+        assertThat(TokenLabels.forText(" a\n\t\r\u0003\u007f")).isEqualTo("␣a⏎⇥^M^C^?");
     }
 
     @Test

@@ -1,0 +1,42 @@
+package org.mtalens.runtime.analysis;
+
+import org.mtalens.runtime.model.RunResult;
+
+/** How much the next-token distribution at one position moved between two runs of the same input. */
+public final class NextTokenShift {
+    private NextTokenShift() {
+    }
+
+    /**
+     * KL(p || q) in nats between the softmax of {@code reference}'s logits (p) and of {@code changed}'s (q)
+     * at {@code position}; both runs must share the vocabulary.
+     */
+    public static double klDivergence(RunResult reference, RunResult changed, int position) {
+        double[] p = softmax(reference, position);
+        double[] q = softmax(changed, position);
+        double kl = 0;
+        for (int v = 0; v < p.length; v++) {
+            if (p[v] > 0) {
+                kl += p[v] * (Math.log(p[v]) - Math.log(q[v]));
+            }
+        }
+        return kl;
+    }
+
+    private static double[] softmax(RunResult run, int position) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int v = 0; v < run.vocabSize(); v++) {
+            max = Math.max(max, run.logit(position, v));
+        }
+        double[] out = new double[run.vocabSize()];
+        double sum = 0;
+        for (int v = 0; v < out.length; v++) {
+            out[v] = Math.exp(run.logit(position, v) - max);
+            sum += out[v];
+        }
+        for (int v = 0; v < out.length; v++) {
+            out[v] /= sum;
+        }
+        return out;
+    }
+}
