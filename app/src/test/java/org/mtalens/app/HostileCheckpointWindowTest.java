@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -69,7 +71,7 @@ class HostileCheckpointWindowTest {
             assertThat(vm.errorProperty().get().message()).as(item.kind()).contains(item.namedFile().toString());
             assertThat(vm.sessionProperty().get().name()).as(item.kind()).isEqualTo("tiny");
             assertThat(vm.resultProperty().get()).as(item.kind()).isSameAs(shown);
-            robot.interact(() -> dialog.getScene().getWindow().hide());
+            robot.interact(() -> ((Button) dialog.lookupButton(ButtonType.OK)).fire()); // the user presses OK
             WaitForAsyncUtils.waitForFxEvents();
             assertThat(vm.errorProperty().get()).as("error after closing the dialog of " + item.kind()).isNull();
             assertThat(robot.lookup("#error-dialog").tryQuery()).as(item.kind()).isEmpty();
