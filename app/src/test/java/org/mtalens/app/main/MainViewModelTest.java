@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mtalens.app.session.SessionLoader;
 import org.mtalens.app.testing.TestCheckpoints;
 import org.mtalens.runtime.config.Stage;
+import org.mtalens.runtime.model.RunResult;
 
 class MainViewModelTest {
     /** Work queued until the test lets it run, to see what happens in between. */
@@ -168,5 +169,85 @@ class MainViewModelTest {
         vm.ablationProperty().set("L1.pre_sm_cnv");
         vm.compareWithAblation();
         assertThat(vm.errorProperty().get().message()).contains("pre_sm_cnv");
+    }
+
+    // ---- input the window refuses at once (validated before anything is submitted) ----
+
+    /** Opens tiny with queued work, runs its example, and returns the result it shows. */
+    private RunResult openTinyWithQueuedWork() {
+        vm = new MainViewModel(SessionLoader.runtime(), later, now);
+        vm.open(TestCheckpoints.fixture("tiny"));
+        runQueued();
+        return vm.resultProperty().get();
+    }
+
+    /** Pastes {@code text} and runs it as the Run button does; returns the milliseconds the window thread spent. */
+    private long runTimed(String text) {
+        long start = System.nanoTime();
+        vm.inputProperty().set(text);
+        vm.run();
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    private void assertRefusedAtOnce(RunResult shown, long millis) {
+        assertThat(vm.errorProperty().get().title()).isEqualTo("Cannot run this input");
+        assertThat(queued).as("work submitted to the inference thread").isEmpty();
+        assertThat(vm.busyProperty().get()).isFalse();
+        assertThat(millis).as("time the window thread spent on the input, ms").isLessThan(1000);
+        assertThat(vm.resultProperty().get()).isSameAs(shown);
+    }
+
+    private static String ids(int count) {
+        StringBuilder ids = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            ids.append(i == 0 ? "" : ",").append(i % 32);
+        }
+        return ids.toString();
+    }
+
+    @Test
+    void aOneMegabytePasteOfTokenIdsIsRefusedAtOnceNamingMaxSeqlen() {
+        RunResult shown = openTinyWithQueuedWork();
+        String paste = ids(400_000).substring(0, 1 << 20);
+        long millis = runTimed(paste.substring(0, paste.lastIndexOf(',')));
+        assertThat(vm.errorProperty().get().message()).contains("more than max_seqlen 64");
+        assertRefusedAtOnce(shown, millis);
+    }
+
+    @Test
+    void aOneMegabytePasteOfTextIsRefusedAtOnceNamingMaxSeqlen() {
+        RunResult shown = openTinyWithQueuedWork();
+        vm.inputIsTextProperty().set(true);
+        vm.addBosProperty().set(false);
+        long millis = runTimed("\u0001\u0002".repeat(1 << 19));
+        assertThat(vm.errorProperty().get().message()).contains("1048576 tokens, more than max_seqlen 64");
+        assertRefusedAtOnce(shown, millis);
+    }
+
+    @Test
+    void anEmptyInputIsRefusedWithAMessageInBothModes() {
+        RunResult shown = openTinyWithQueuedWork();
+        long millis = runTimed("");
+        assertThat(vm.errorProperty().get().message()).contains("no token ids");
+        assertRefusedAtOnce(shown, millis);
+        vm.clearError();
+        vm.inputIsTextProperty().set(true);
+        vm.addBosProperty().set(false);
+        millis = runTimed("");
+        assertThat(vm.errorProperty().get().message()).contains("the input is empty");
+        assertRefusedAtOnce(shown, millis);
+    }
+
+    @Test
+    void oneTokenAboveMaxSeqlenIsRefusedAndExactlyMaxSeqlenRuns() {
+        RunResult shown = openTinyWithQueuedWork();
+        long millis = runTimed(ids(65));
+        assertThat(vm.errorProperty().get().message()).contains("the input has 65 tokens, more than max_seqlen 64");
+        assertRefusedAtOnce(shown, millis);
+        vm.clearError();
+        runTimed(ids(64));
+        runQueued();
+        assertThat(vm.errorProperty().get()).isNull();
+        assertThat(vm.resultProperty().get().length()).isEqualTo(64);
     }
 }

@@ -66,7 +66,13 @@ public final class HuggingFaceJsonTokenizer implements Tokenizer {
 
     @Override
     public List<Token> encode(String text, BosToken bos) {
-        Encoding encoding = tokenizer.encode(text, bos == BosToken.ADD, false);
+        Encoding encoding;
+        try {
+            encoding = tokenizer.encode(text, bos == BosToken.ADD, false);
+        } catch (RuntimeException e) { // the Rust library's errors, e.g. a WordLevel model without its unk token
+            throw new InvalidInputException(fileName + ": the Hugging Face tokenizers library cannot encode this text: "
+                    + e.getMessage(), e);
+        }
         long[] ids = encoding.getIds();
         long[] special = encoding.getSpecialTokenMask();
         CharSpan[] spans = encoding.getCharTokenSpans();

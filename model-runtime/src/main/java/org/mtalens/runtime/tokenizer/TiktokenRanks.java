@@ -100,7 +100,25 @@ final class TiktokenRanks {
                 throw new InvalidInputException(file + ": rank " + rank + " is missing (ranks must run from 0 to " + (count - 1) + ")");
             }
         }
-        return java.util.Arrays.copyOf(pieces, count);
+        byte[][] ranks = java.util.Arrays.copyOf(pieces, count);
+        requireEverySingleByte(file, ranks);
+        return ranks;
+    }
+
+    /** Byte-pair encoding starts from single bytes: without one, text holding that byte cannot be encoded. */
+    private static void requireEverySingleByte(Path file, byte[][] ranks) {
+        boolean[] seen = new boolean[256];
+        for (byte[] piece : ranks) {
+            if (piece.length == 1) {
+                seen[piece[0] & 0xFF] = true;
+            }
+        }
+        for (int b = 0; b < 256; b++) {
+            if (!seen[b]) {
+                throw new InvalidInputException(file + ": the byte 0x" + String.format("%02x", b)
+                        + " has no token; a tiktoken rank file has a token for every single byte");
+            }
+        }
     }
 
     private static boolean looksBinary(Path file) throws IOException {
