@@ -131,4 +131,26 @@ class MainWindowTest {
         assertThat(robot.lookup("#next-token-shift").queryAs(Label.class).getText()).contains("KL");
         robot.interact(() -> Snapshots.write(ablated.getScene(), "compare-ablation"));
     }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"tiny-plain-gqa", "tiny-linear-heads"})
+    void eachFixtureOpensAndEveryStageOfEveryLayerShowsTheRuntimesMap(String fixture) throws Exception {
+        robot.interact(() -> app.view().open(TestCheckpoints.fixture(fixture)));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm().sessionProperty().get().name().equals(fixture)
+                && vm().resultProperty().get() != null && !vm().busyProperty().get());
+        var config = vm().sessionProperty().get().checkpoint().config();
+        for (int layer = 0; layer < config.nLayers(); layer++) {
+            int chosen = layer;
+            robot.interact(() -> {
+                vm().layerProperty().set(chosen);
+                vm().headProperty().set(config.nHeads() - 1);
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            for (Stage stage : config.layerPlan(layer).stages()) {
+                HeatmapView map = robot.lookup("#map-" + stage.id()).queryAs(HeatmapView.class);
+                assertThat(map.getMatrix().value(23, 20)).as("%s layer %d %s", fixture, layer, stage.id())
+                        .isEqualTo(vm().map(stage).orElseThrow().value(23, 20));
+            }
+        }
+    }
 }
