@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mtalens.runtime.export.Npz;
 import org.mtalens.runtime.export.RunExport;
+import org.mtalens.app.testing.RunningApp;
 import org.mtalens.app.testing.TestCheckpoints;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Work happens off the FX thread: the window keeps drawing during a run, and Cancel stops it. */
@@ -29,18 +29,12 @@ class AppResponsivenessTest {
 
     @BeforeEach
     void openTheLargestFixture() throws Exception {
-        System.setProperty("mtalens.sample", TestCheckpoints.fixture("tiny").toString());
-        FxToolkit.registerPrimaryStage();
-        app = (MtaLensApplication) FxToolkit.setupApplication(MtaLensApplication.class);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.viewModel().resultProperty().get() != null
-                && !app.viewModel().busyProperty().get());
+        app = RunningApp.startOn(TestCheckpoints.fixture("tiny"));
     }
 
     @AfterEach
     void close() throws Exception {
-        System.clearProperty("mtalens.sample");
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
+        RunningApp.stop(app);
     }
 
     @Test

@@ -10,38 +10,32 @@ import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mtalens.app.testing.RunningApp;
 import org.mtalens.app.testing.Snapshots;
 import org.mtalens.runtime.config.Stage;
 import org.mtalens.viz.heatmap.HeatmapView;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The first start: the bundled find-the-block MTA sample opens with an instance already run. */
 class FirstWindowTest {
     private final FxRobot robot = new FxRobot();
-    private MtaLensApplication application;
+    private MtaLensApplication app;
 
     @BeforeEach
     void startTheRealApplication() throws Exception {
-        System.clearProperty("mtalens.sample");
-        FxToolkit.registerPrimaryStage();
-        application = (MtaLensApplication) FxToolkit.setupApplication(MtaLensApplication.class);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> application.viewModel().resultProperty().get() != null
-                && !application.viewModel().busyProperty().get());
-        WaitForAsyncUtils.waitForFxEvents();
+        app = RunningApp.startOn(null);
     }
 
     @AfterEach
     void close() throws Exception {
-        FxToolkit.cleanupApplication(application);
-        FxToolkit.cleanupStages();
+        RunningApp.stop(app);
     }
 
     @Test
     void opensTheBundledMtaSampleWithMapsAndTheTargetBlockMarked() throws Exception {
         Window window = robot.window(w -> w instanceof javafx.stage.Stage s && s.getTitle().startsWith("findblock-mta"));
-        var vm = application.viewModel();
+        var vm = app.viewModel();
         assertThat(vm.sessionProperty().get().findBlockTask()).isPresent();
         assertThat(vm.markedKeysProperty().get().label()).isEqualTo("target block");
         HeatmapView finalMap = robot.lookup("#map-" + Stage.FINAL.id()).queryAs(HeatmapView.class);
@@ -56,7 +50,7 @@ class FirstWindowTest {
 
     @Test
     void aNewInstanceMovesTheTargetBlockAndComparingRunsTheBaselineOnTheSameInput() throws Exception {
-        var vm = application.viewModel();
+        var vm = app.viewModel();
         int[] before = vm.resultProperty().get().tokens();
         robot.interact(vm::newInstance);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !java.util.Arrays.equals(vm.resultProperty().get().tokens(), before)
@@ -65,7 +59,7 @@ class FirstWindowTest {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.comparisonResultProperty().get() != null);
         assertThat(vm.comparisonResultProperty().get().tokens()).containsExactly(vm.resultProperty().get().tokens());
         assertThat(vm.comparisonProperty().get().name()).isEqualTo("findblock-baseline");
-        robot.interact(() -> application.view().centre().getSelectionModel().select(3));
+        robot.interact(() -> app.view().centre().getSelectionModel().select(3));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#compare-other").tryQuery()).isPresent();
         robot.interact(() -> Snapshots.write(robot.lookup("#compare").query().getScene(), "compare-baseline"));

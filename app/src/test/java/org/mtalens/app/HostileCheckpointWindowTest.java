@@ -15,10 +15,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mtalens.app.main.MainViewModel;
+import org.mtalens.app.testing.RunningApp;
 import org.mtalens.app.testing.TestCheckpoints;
 import org.mtalens.runtime.reliability.HostileCheckpoints;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -39,19 +39,12 @@ class HostileCheckpointWindowTest {
 
     @BeforeEach
     void openTheTinyFixture() throws Exception {
-        System.setProperty("mtalens.sample", TestCheckpoints.fixture("tiny").toString());
-        FxToolkit.registerPrimaryStage();
-        app = (MtaLensApplication) FxToolkit.setupApplication(MtaLensApplication.class);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.viewModel().resultProperty().get() != null
-                && !app.viewModel().busyProperty().get());
-        WaitForAsyncUtils.waitForFxEvents();
+        app = RunningApp.startOn(TestCheckpoints.fixture("tiny"));
     }
 
     @AfterEach
     void close() throws Exception {
-        System.clearProperty("mtalens.sample");
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
+        RunningApp.stop(app);
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mtalens.app.main.MainViewModel;
+import org.mtalens.app.testing.RunningApp;
 import org.mtalens.app.testing.Snapshots;
 import org.mtalens.app.testing.TestCheckpoints;
 import org.mtalens.runtime.config.Stage;
@@ -20,7 +21,6 @@ import org.mtalens.viz.heatmap.Cell;
 import org.mtalens.viz.heatmap.HeatmapView;
 import org.mtalens.viz.kernel.KernelInspector;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The real application window on the official "tiny" fixture, headless. */
@@ -30,19 +30,12 @@ class MainWindowTest {
 
     @BeforeEach
     void openTheTinyFixture() throws Exception {
-        System.setProperty("mtalens.sample", TestCheckpoints.fixture("tiny").toString());
-        FxToolkit.registerPrimaryStage();
-        app = (MtaLensApplication) FxToolkit.setupApplication(MtaLensApplication.class);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.viewModel().resultProperty().get() != null
-                && !app.viewModel().busyProperty().get());
-        WaitForAsyncUtils.waitForFxEvents();
+        app = RunningApp.startOn(TestCheckpoints.fixture("tiny"));
     }
 
     @AfterEach
     void close() throws Exception {
-        System.clearProperty("mtalens.sample");
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
+        RunningApp.stop(app);
     }
 
     private MainViewModel vm() {
