@@ -2,7 +2,6 @@ package org.mtalens.app.main;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.prefs.Preferences;
@@ -186,34 +185,25 @@ public final class MainView {
         }
     }
 
-    /** What an export writes. */
-    @FunctionalInterface
-    private interface Writer {
-        void write(Path file) throws IOException;
-    }
-
-    private void export(String description, String pattern, Writer writer) {
+    private void export(String description, String pattern, ExportGuard.Writer writer) {
         if (vm.sessionProperty().get() == null || vm.resultProperty().get() == null) {
             return;
         }
         FileChooser chooser = new FileChooser();
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(description, pattern));
         File chosen = chooser.showSaveDialog(window());
-        if (chosen == null || !confirmOverwrite(chosen.toPath())) {
+        if (chosen == null) {
             return;
         }
         try {
-            writer.write(chosen.toPath());
+            new ExportGuard(this::confirmOverwrite).write(chosen.toPath(), writer);
         } catch (IOException | RuntimeException e) {
             showError(new ErrorReport("Could not export", chosen + ": " + e.getMessage(), ""));
         }
     }
 
-    /** @return true when the file does not exist yet or the user agreed to replace it */
+    /** Asks whether to replace an existing file. */
     private boolean confirmOverwrite(Path file) {
-        if (!Files.exists(file)) {
-            return true;
-        }
         Alert ask = new Alert(Alert.AlertType.CONFIRMATION, file + " exists. Replace it?", ButtonType.YES, ButtonType.NO);
         ask.setHeaderText("Replace the existing file?");
         return ask.showAndWait().filter(ButtonType.YES::equals).isPresent();

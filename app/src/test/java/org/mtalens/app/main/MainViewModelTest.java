@@ -250,4 +250,33 @@ class MainViewModelTest {
         assertThat(vm.errorProperty().get()).isNull();
         assertThat(vm.resultProperty().get().length()).isEqualTo(64);
     }
+
+    @Test
+    void cancellingALoadKeepsTheOpenModel() {
+        vm = new MainViewModel(SessionLoader.runtime(), later, now);
+        vm.open(TestCheckpoints.fixture("tiny"));
+        runQueued();
+        var shown = vm.resultProperty().get();
+        vm.open(TestCheckpoints.fixture("tiny-linear-heads"));
+        vm.cancel();
+        runQueued();
+        assertThat(vm.statusProperty().get()).isEqualTo("Cancelled.");
+        assertThat(vm.sessionProperty().get().name()).isEqualTo("tiny");
+        assertThat(vm.resultProperty().get()).isSameAs(shown);
+    }
+
+    @Test
+    void openingAnotherCheckpointDuringARunCancelsTheRunAndShowsOnlyTheNewModel() {
+        vm = new MainViewModel(SessionLoader.runtime(), later, now);
+        vm.open(TestCheckpoints.fixture("tiny"));
+        runQueued();
+        vm.inputProperty().set("1,2,3");
+        vm.run();
+        vm.open(TestCheckpoints.fixture("tiny-linear-heads"));
+        runQueued();
+        assertThat(vm.sessionProperty().get().name()).isEqualTo("tiny-linear-heads");
+        assertThat(vm.resultProperty().get().tokens()).as("the new model's example, not the cancelled run")
+                .containsExactly(org.mtalens.app.testing.TestCheckpoints.exampleTokens("tiny-linear-heads"));
+        assertThat(vm.busyProperty().get()).isFalse();
+    }
 }

@@ -15,4 +15,14 @@ public final class TestCheckpoints {
         }
         return folder;
     }
+
+    /** @return the token ids of a fixture's tokens.txt (the example the app runs when it opens it) */
+    public static int[] exampleTokens(String name) {
+        try {
+            return java.util.Arrays.stream(java.nio.file.Files.readString(fixture(name).resolve("tokens.txt")).trim().split(","))
+                    .mapToInt(t -> Integer.parseInt(t.trim())).toArray();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }
