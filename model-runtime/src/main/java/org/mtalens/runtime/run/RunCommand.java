@@ -3,11 +3,14 @@ package org.mtalens.runtime.run;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.mtalens.runtime.InvalidInputException;
 import org.mtalens.runtime.checkpoint.Checkpoint;
 import org.mtalens.runtime.checkpoint.CheckpointLoader;
+import org.mtalens.runtime.export.Npz;
+import org.mtalens.runtime.export.NpyArray;
 import org.mtalens.runtime.export.RunExport;
 import org.mtalens.runtime.model.Ablation;
 import org.mtalens.runtime.model.CaptureSelection;
@@ -107,10 +110,11 @@ public final class RunCommand implements Callable<Integer> {
         try (ModelRunner runner = ModelRunner.load(checkpoint, ComputeDevice.resolve(device))) {
             RunResult result = runner.run(new RunRequest(runInput.ids(), selection, false, ablation));
             int[] generated = generate > 0 ? runner.generate(runInput.ids(), generate, ablation) : null;
+            List<NpyArray> exported = export == null ? List.of() : RunExport.arrays(result);
             if (export != null) {
-                RunExport.writeNpz(result, export);
+                Npz.write(export, exported);
             }
-            RunReport report = new RunReport(checkpoint, runInput, result, generated, top, export, lookup, ablation);
+            RunReport report = new RunReport(checkpoint, runInput, result, generated, top, export, exported, lookup, ablation);
             PrintWriter out = spec.commandLine().getOut();
             out.println(json ? report.json() : report.text());
             out.flush();

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import org.mtalens.runtime.checkpoint.Checkpoint;
 import org.mtalens.runtime.export.NpyArray;
-import org.mtalens.runtime.export.RunExport;
 import org.mtalens.runtime.model.Ablation;
 import org.mtalens.runtime.model.RunResult;
 import org.mtalens.runtime.model.TokenPrediction;
@@ -19,6 +18,7 @@ import org.mtalens.runtime.tokenizer.TokenizerLookup;
 
 /** What {@code mta-lens run} prints: as text for people, as one JSON object for scripts. */
 record RunReport(Checkpoint checkpoint, ModelInput input, RunResult result, int[] generated, int top, Path export,
+                 List<NpyArray> exported,
                  TokenizerLookup tokenizer, Ablation ablation) {
     String text() {
         StringBuilder s = new StringBuilder();
@@ -40,7 +40,7 @@ record RunReport(Checkpoint checkpoint, ModelInput input, RunResult result, int[
         s.append("tokenizer:  ").append(tokenizer.message()).append('\n');
         if (export != null) {
             s.append("exported:   ").append(export).append("  (");
-            s.append(String.join(", ", RunExport.arrays(result).stream().map(RunReport::describe).toList())).append(")\n");
+            s.append(String.join(", ", exported.stream().map(RunReport::describe).toList())).append(")\n");
         }
         return s.toString().stripTrailing();
     }
@@ -66,7 +66,7 @@ record RunReport(Checkpoint checkpoint, ModelInput input, RunResult result, int[
         json.put("tokenizer", tokenizer.message());
         if (export != null) {
             json.put("export", export.toString());
-            json.put("arrays", RunExport.arrays(result).stream().map(a -> Map.of("name", a.name(), "shape", a.shape())).toList());
+            json.put("arrays", exported.stream().map(a -> Map.of("name", a.name(), "shape", a.shape())).toList());
         }
         try {
             return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json);
