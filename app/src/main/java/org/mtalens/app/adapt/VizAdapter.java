@@ -3,6 +3,7 @@ package org.mtalens.app.adapt;
 import java.util.List;
 import java.util.Optional;
 import org.mtalens.app.main.MarkedTokens;
+import org.mtalens.runtime.analysis.MapDifference;
 import org.mtalens.runtime.checkpoint.Checkpoint;
 import org.mtalens.runtime.checkpoint.Tensor;
 import org.mtalens.runtime.config.LayerPlan;
@@ -25,6 +26,14 @@ public final class VizAdapter {
         ValueKind kind = map.stage().isAfterSoftmax() ? ValueKind.WEIGHT : ValueKind.SIGNED;
         String title = "layer " + map.layer() + " · head " + map.head() + " · " + map.stage().id();
         return new Matrix(title, map.tokens(), map.tokens(), map.values(), tokenLabels, tokenLabels, kind, true);
+    }
+
+    /** The difference of two runs' maps of one head (changed minus reference) as a signed causal matrix. */
+    public static Matrix difference(MapDifference difference, String what, List<String> tokenLabels) {
+        AttentionMap map = difference.reference();
+        String title = "layer " + map.layer() + " · head " + map.head() + " · " + map.stage().id() + " · " + what;
+        return new Matrix(title, map.tokens(), map.tokens(), difference.values(), tokenLabels, tokenLabels,
+                ValueKind.SIGNED, true);
     }
 
     /** @return the marked tokens as viz's range, or null */

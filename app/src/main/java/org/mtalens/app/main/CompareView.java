@@ -1,6 +1,5 @@
 package org.mtalens.app.main;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import javafx.geometry.Insets;
@@ -118,11 +117,8 @@ final class CompareView {
     }
 
     private String predictions(RunResult run) {
-        List<String> labels = vm.sessionProperty().get().tokenizer().tokenizer()
-                .map(t -> run.topPredictions(run.length() - 1, 3).stream()
-                        .map(p -> String.format("%s %.0f%%", t.describe(new int[] {p.token()}).get(0).label(), 100 * p.probability())).toList())
-                .orElseGet(() -> run.topPredictions(run.length() - 1, 3).stream()
-                        .map(p -> String.format("#%d %.0f%%", p.token(), 100 * p.probability())).toList());
-        return labels.stream().collect(Collectors.joining(", "));
+        return run.topPredictions(run.length() - 1, 3).stream()
+                .map(p -> String.format("%s %.0f%%", vm.tokenName(p.token()), 100 * p.probability()))
+                .collect(Collectors.joining(", "));
     }
 }

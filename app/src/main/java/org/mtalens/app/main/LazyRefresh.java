@@ -6,12 +6,12 @@ import javafx.beans.value.ObservableBooleanValue;
  * Refreshes a view only while it is shown: a change while hidden marks it stale, and it catches up
  * when it is shown again. Keeps hidden tabs from redrawing on every run.
  */
-final class LazyRefresh {
+public final class LazyRefresh {
     private final ObservableBooleanValue shown;
     private final Runnable refresh;
     private boolean stale;
 
-    LazyRefresh(ObservableBooleanValue shown, Runnable refresh) {
+    public LazyRefresh(ObservableBooleanValue shown, Runnable refresh) {
         this.shown = shown;
         this.refresh = refresh;
         shown.addListener((o, was, is) -> {
@@ -22,7 +22,7 @@ final class LazyRefresh {
     }
 
     /** Refreshes now if shown, else when next shown. */
-    void request() {
+    public void request() {
         if (shown.get()) {
             stale = false;
             refresh.run();

@@ -26,6 +26,10 @@ import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import org.mtalens.app.ablation.AblationView;
+import org.mtalens.app.ablation.AblationViewModel;
+import org.mtalens.app.change.MtaChangeView;
+import org.mtalens.app.change.MtaChangeViewModel;
 import org.mtalens.app.session.ModelSession;
 import org.mtalens.runtime.config.Stage;
 import org.mtalens.runtime.export.KernelExport;
@@ -54,6 +58,8 @@ public final class MainView {
         Tab pairTab = tab("Before / after", "tab-pair");
         Tab gridTab = tab("Model grid", "tab-grid");
         Tab compareTab = tab("Compare", "tab-compare");
+        Tab ablationTab = tab("Ablation", "tab-ablation");
+        Tab changeTab = tab("MTA change", "tab-change");
         Tab infoTab = tab("Checkpoint", "tab-info");
         pipeline = new PipelineView(vm, pipelineTab.selectedProperty());
         grid = new GridTabView(vm, gridTab.selectedProperty());
@@ -61,8 +67,10 @@ public final class MainView {
         pairTab.setContent(new StagePairView(vm, pairTab.selectedProperty()).node());
         gridTab.setContent(grid.node());
         compareTab.setContent(new CompareView(vm, compareTab.selectedProperty()).node());
+        ablationTab.setContent(new AblationView(new AblationViewModel(vm), ablationTab.selectedProperty()).node());
+        changeTab.setContent(new MtaChangeView(new MtaChangeViewModel(vm), changeTab.selectedProperty()).node());
         infoTab.setContent(new CheckpointInfoView(vm).node());
-        centre.getTabs().addAll(pipelineTab, pairTab, gridTab, compareTab, infoTab);
+        centre.getTabs().addAll(pipelineTab, pairTab, gridTab, compareTab, ablationTab, changeTab, infoTab);
         grid.setOnPick(() -> centre.getSelectionModel().select(0));
         InputBar input = new InputBar(vm);
         root.setTop(new VBox(menus(), input.node()));
@@ -80,7 +88,7 @@ public final class MainView {
         return root;
     }
 
-    /** @return the centre's tabs (pipeline, before/after, model grid, compare, checkpoint) */
+    /** @return the centre's tabs (pipeline, before/after, model grid, compare, ablation, MTA change, checkpoint) */
     public TabPane centre() {
         return centre;
     }
@@ -139,7 +147,7 @@ public final class MainView {
         });
         Menu file = new Menu("File", null, openFolder, openFile, recentMenu, compare, tokenizer, png, npz, kernels);
         Menu view = new Menu("View");
-        String[] tabs = {"Pipeline", "Before / after", "Model grid", "Compare", "Checkpoint"};
+        String[] tabs = {"Pipeline", "Before / after", "Model grid", "Compare", "Ablation", "MTA change", "Checkpoint"};
         for (int i = 0; i < tabs.length; i++) {
             int index = i;
             view.getItems().add(item(tabs[i], "Shortcut+" + (i + 1), e -> centre.getSelectionModel().select(index)));

@@ -78,7 +78,7 @@ public final class MainViewModel {
     private final ReadOnlyObjectWrapper<RunResult> comparisonResult = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper comparisonLabel = new ReadOnlyStringWrapper("");
     private final StringProperty ablation = new SimpleStringProperty("");
-    private Ablation comparedAblation;
+    private final ReadOnlyObjectWrapper<Ablation> comparedAblation = new ReadOnlyObjectWrapper<>();
     private final java.util.Random instanceSeeds = new java.util.Random();
     private String instanceInput;
 
@@ -108,6 +108,7 @@ public final class MainViewModel {
     public void open(Path path) {
         submit("Loading " + path + " ...", cancelled -> loader.load(path, cancelled), opened -> {
             ModelSession old = session.get();
+            forgetAblation();
             session.set(opened);
             result.set(null);
             cell.set(null);
@@ -146,7 +147,7 @@ public final class MainViewModel {
             markedKeys.set(null);
         }
         ModelSession other = comparison.get();
-        Ablation ablated = comparedAblation;
+        Ablation ablated = comparedAblation.get();
         submit("Running " + modelInput.ids().length + " tokens ...", cancelled -> {
             RunResult main = open.runner().run(RunRequest.of(modelInput.ids()), cancelled);
             RunResult compared;
@@ -197,21 +198,50 @@ public final class MainViewModel {
             return;
         }
         try {
-            Ablation parsed = Ablation.parse(ablation.get(), open.checkpoint().config());
-            comparedAblation = parsed;
-            comparisonLabel.set(open.name() + " with " + (parsed.isNone() ? "nothing" : parsed) + " switched off");
+            compareWithAblation(Ablation.parse(ablation.get(), open.checkpoint().config()));
         } catch (InvalidInputException e) {
             error.set(new ErrorReport("Cannot switch that off", e.getMessage(), ""));
+        }
+    }
+
+    /**
+     * Compares the open checkpoint with itself with {@code parts} switched off. When the intact run of
+     * the shown input is there, only the ablated pass runs (on the same tokens), so toggling a part is
+     * one forward pass.
+     */
+    public void compareWithAblation(Ablation parts) {
+        ModelSession open = session.get();
+        if (open == null) {
             return;
         }
-        run();
+        comparedAblation.set(parts);
+        ablation.set(parts.toString());
+        comparisonLabel.set(open.name() + " with " + (parts.isNone() ? "nothing" : parts) + " switched off");
+        RunResult intact = result.get();
+        if (intact == null) {
+            run();
+            return;
+        }
+        int[] ids = intact.tokens();
+        submit("Running with " + (parts.isNone() ? "nothing" : parts) + " switched off ...",
+                cancelled -> open.runner().run(RunRequest.of(ids).withAblation(parts), cancelled),
+                comparisonResult::set, "Could not run with " + parts + " switched off");
+    }
+
+    private void forgetAblation() {
+        if (comparedAblation.get() != null) {
+            comparedAblation.set(null);
+            comparisonResult.set(null);
+            comparisonLabel.set("");
+            ablation.set("");
+        }
     }
 
     /** Opens a second checkpoint to run on the same input, side by side (e.g. the baseline sample). */
     public void openComparison(Path path) {
         submit("Loading " + path + " for comparison ...", cancelled -> loader.load(path, cancelled), opened -> {
             ModelSession old = comparison.get();
-            comparedAblation = null;
+            comparedAblation.set(null);
             comparisonLabel.set(opened.name());
             comparison.set(opened);
             if (old != null) {
@@ -346,6 +376,23 @@ public final class MainViewModel {
         }
     }
 
+    /**
+     * Runs {@code work}, a pure-Java analysis of results already made, on the inference thread (after the
+     * requests queued before it) and hands its value to {@code done} on the FX thread. Not shown as busy;
+     * a failure is reported like a failed run.
+     */
+    public <T> void analyse(java.util.function.Supplier<T> work, Consumer<T> done) {
+        inference.execute(() -> {
+            try {
+                T value = work.get();
+                fxThread.execute(() -> done.accept(value));
+            } catch (RuntimeException e) {
+                fxThread.execute(() -> error.set(new ErrorReport("Could not analyse the run", "Internal error: " + e,
+                        stackTrace(e))));
+            }
+        });
+    }
+
     private void explainSelectedCell() {
         ModelSession open = session.get();
         RunResult run = result.get();
@@ -375,6 +422,13 @@ public final class MainViewModel {
     /** @return a visible label for each token of the last run (its text, or #id without a tokenizer) */
     public List<String> tokenLabels() {
         return tokens.get().stream().map(Token::label).toList();
+    }
+
+    /** @return how the user reads token {@code id}: its text through the open tokenizer, else {@code #id} */
+    public String tokenName(int id) {
+        ModelSession open = session.get();
+        return open == null ? "#" + id : open.tokenizer().tokenizer()
+                .map(t -> t.describe(new int[] {id}).get(0).label()).orElse("#" + id);
     }
 
     private static int firstMtaLayer(ModelSession session) {
@@ -430,6 +484,21 @@ public final class MainViewModel {
     /** The ablation to compare with, as typed ({@code L1.pre_sm_conv,L3.head2.post_sm_conv,L0.gate}). */
     public StringProperty ablationProperty() {
         return ablation;
+    }
+
+    /** The parts switched off in the comparison run, or null when the comparison is another checkpoint or none. */
+    public ReadOnlyObjectProperty<Ablation> comparedAblationProperty() {
+        return comparedAblation.getReadOnlyProperty();
+    }
+
+    /** @return the query whose next token the comparisons discuss: the selected cell's query, else the last position */
+    public int selectedQuery() {
+        RunResult run = result.get();
+        SelectedCell selected = cell.get();
+        if (run == null) {
+            return 0;
+        }
+        return selected != null && selected.query() < run.length() ? selected.query() : run.length() - 1;
     }
 
     /** What the comparison shows: the second checkpoint's name or the ablation, or empty. */
