@@ -18,7 +18,7 @@ import org.mtalens.runtime.testing.Fixtures;
  * each head's {@code mta_kernel} is (1-t) identity + t target, with targets head 0 diagonal, head 1 edge,
  * head 2 identity, head 3 anti-diagonal; {@code mta_kernel_after_sm} stays the identity.
  */
-final class SeriesCheckpoints {
+public final class SeriesCheckpoints {
     static final String KERNEL = "layers.1.attention.mta_kernel";
     static final String KERNEL_AFTER = "layers.1.attention.mta_kernel_after_sm";
     private static final float[] IDENTITY = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0};
@@ -32,7 +32,7 @@ final class SeriesCheckpoints {
     }
 
     /** Writes the checkpoint at progress {@code t} into {@code folder} (model.safetensors + config.json). */
-    static Path write(Path folder, float t) throws IOException {
+    public static Path write(Path folder, float t) throws IOException {
         Files.createDirectories(folder);
         Path tiny = Fixtures.folder("tiny");
         Files.copy(tiny.resolve("config.json"), folder.resolve("config.json"));
