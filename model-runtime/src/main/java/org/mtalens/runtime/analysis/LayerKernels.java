@@ -20,12 +20,12 @@ final class LayerKernels {
         int heads = (int) shape[0];
         int queryTaps = (int) shape[2];
         int keyTaps = (int) shape[3];
-        int currentKey = checkpoint.config().mta().padKey().currentKeyColumn(keyTaps);
+        var padKey = checkpoint.config().mta().padKey();
         float[] values = tensor.toFloatArray(); // [H * c_q * c_k]
         List<HeadKernel> kernels = new ArrayList<>(heads);
         int perHead = queryTaps * keyTaps;
         for (int h = 0; h < heads; h++) {
-            kernels.add(new HeadKernel(queryTaps, keyTaps, currentKey,
+            kernels.add(new HeadKernel(queryTaps, keyTaps, padKey,
                     java.util.Arrays.copyOfRange(values, h * perHead, (h + 1) * perHead)));
         }
         return kernels;

@@ -3,11 +3,12 @@ package org.mtalens.runtime.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.mtalens.runtime.config.PadKey;
 
 /** Hand-made 3x5 kernels (pad_key both: current key column 2) and 2x4 kernels (pad_key left: column 3). */
 class KernelClassifierTest {
     private static HeadKernel both(float... values) {
-        return new HeadKernel(3, 5, 2, values);
+        return new HeadKernel(3, 5, PadKey.BOTH, values);
     }
 
     private static KernelPattern classify(HeadKernel k) {
@@ -42,7 +43,7 @@ class KernelClassifierTest {
     @Test
     void aDiagonalThatFollowsTheLayersPadKeyIsDiagonal() {
         // pad_key left, 2x4: current key column 3; diagonal taps (row 0, col 2) and (row 1, col 3)
-        HeadKernel left = new HeadKernel(2, 4, 3, new float[] {0, 0, 0.9f, 0, 0, 0, 0, 1});
+        HeadKernel left = new HeadKernel(2, 4, PadKey.LEFT, new float[] {0, 0, 0.9f, 0, 0, 0, 0, 1});
         assertThat(classify(left)).isEqualTo(KernelPattern.DIAGONAL);
     }
 
