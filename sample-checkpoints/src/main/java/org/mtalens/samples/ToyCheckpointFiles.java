@@ -52,6 +52,27 @@ public final class ToyCheckpointFiles {
         writeJson(folder.resolve(STATE), progress);
     }
 
+    /**
+     * Keeps the weights after {@code step} steps as a checkpoint of their own: {@code folder/step-NNNNNN/} with
+     * {@code model.safetensors} + {@code config.json} (step zero-padded to 6 digits, so folders sort by step).
+     *
+     * @return the snapshot folder
+     */
+    public static Path snapshot(Path folder, ToyTrainingConfig config, long seed, TrainableWeights weights, int step)
+            throws IOException {
+        Path snapshot = folder.resolve(snapshotName(step));
+        Files.createDirectories(snapshot);
+        ModelConfig model = config.model();
+        writeTensors(snapshot.resolve(WEIGHTS), weights.snapshot(model), model.expectedTensorShapes());
+        writeJson(snapshot.resolve(CONFIG), config.checkpointJson(seed));
+        return snapshot;
+    }
+
+    /** @return e.g. {@code step-000200} */
+    public static String snapshotName(int step) {
+        return String.format(java.util.Locale.ROOT, "step-%06d", step);
+    }
+
     /** @return the step a resumable save in {@code folder} reached, or -1 when there is none */
     public static int savedStep(Path folder) {
         Path state = folder.resolve(STATE);

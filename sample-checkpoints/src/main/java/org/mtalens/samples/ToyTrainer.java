@@ -18,6 +18,7 @@ public final class ToyTrainer {
     private final ToyTrainingConfig config;
     private final long seed;
     private final Path folder;
+    private final int keepEvery;
 
     /**
      * @param config the model, task and optimizer settings
@@ -25,9 +26,21 @@ public final class ToyTrainer {
      * @param folder where checkpoints, the loss log and the resumable state go
      */
     public ToyTrainer(ToyTrainingConfig config, long seed, Path folder) {
+        this(config, seed, folder, 0);
+    }
+
+    /**
+     * @param keepEvery when positive, also keep a snapshot of the weights at step 0 (of a fresh run) and every
+     *                  {@code keepEvery} steps in {@code folder/step-NNNNNN/} (see {@link ToyCheckpointFiles#snapshot})
+     */
+    public ToyTrainer(ToyTrainingConfig config, long seed, Path folder, int keepEvery) {
+        if (keepEvery < 0) {
+            throw new InvalidInputException("keep-every must be 0 (off) or positive, got " + keepEvery);
+        }
         this.config = config;
         this.seed = seed;
         this.folder = folder;
+        this.keepEvery = keepEvery;
     }
 
     /**
@@ -58,6 +71,9 @@ public final class ToyTrainer {
             }
             TrainingSession session = new TrainingSession(manager, config.model(), weights, optimizer);
             LossLog log = new LossLog(folder.resolve(ToyCheckpointFiles.LOSS_LOG), start);
+            if (start == 0 && keepEvery > 0) {
+                ToyCheckpointFiles.snapshot(folder, config, seed, weights, 0);
+            }
             long began = System.nanoTime();
             long tokensPerStep = (long) settings.batchSize() * (config.task().sequenceLength() - 1);
             double loss = Double.NaN;
@@ -73,6 +89,9 @@ public final class ToyTrainer {
                 progress.accept(p);
                 if ((step + 1) % settings.saveEvery() == 0 || step + 1 == settings.steps()) {
                     ToyCheckpointFiles.save(folder, config, seed, weights, optimizer, step + 1);
+                }
+                if (keepEvery > 0 && (step + 1) % keepEvery == 0) {
+                    ToyCheckpointFiles.snapshot(folder, config, seed, weights, step + 1);
                 }
             }
             return loss;

@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
  * {@code mta-lens train-toy --config FILE --seed S --out DIR}: trains a find-the-block model, printing a
  * progress line (step, loss, tokens/s, ETA), logging {@code loss.csv} beside the checkpoint, saving a
  * resumable checkpoint every {@code save_every} steps (run it again with the same arguments to resume),
+ * optionally keeping snapshots every {@code --keep-every} steps in {@code DIR/step-NNNNNN/},
  * and at the end writing {@code eval.json}. Bad input propagates as
  * {@link org.mtalens.runtime.InvalidInputException} (exit code 2).
  */
@@ -34,6 +35,11 @@ public final class TrainToyCommand implements Callable<Integer> {
     @Option(names = "--log-every", defaultValue = "50", description = "steps between progress lines (default ${DEFAULT-VALUE})")
     int logEvery;
 
+    @Option(names = "--keep-every", defaultValue = "0", paramLabel = "N",
+            description = "also keep the weights at step 0 and every N steps in DIR/step-NNNNNN/ (a checkpoint series "
+                    + "for 'mta-lens kernels'); 0 keeps none (default ${DEFAULT-VALUE})")
+    int keepEvery;
+
     @Option(names = "--eval-instances", defaultValue = "1000",
             description = "instances for the final eval.json; 0 skips it (default ${DEFAULT-VALUE})")
     int evalInstances;
@@ -52,7 +58,7 @@ public final class TrainToyCommand implements Callable<Integer> {
         PrintWriter console = spec.commandLine().getOut();
         int every = Math.max(1, logEvery);
         PrintWriter errors = spec.commandLine().getErr();
-        new ToyTrainer(settings, seed, out).train(p -> {
+        new ToyTrainer(settings, seed, out, keepEvery).train(p -> {
             if (Double.isNaN(p.loss())) {
                 errors.println("train-toy: step " + p.step() + ": loss or gradient not finite, update skipped");
                 errors.flush();

@@ -3,6 +3,7 @@ package org.mtalens.app.adapt;
 import java.util.List;
 import java.util.Optional;
 import org.mtalens.app.main.MarkedTokens;
+import org.mtalens.runtime.analysis.HeadKernel;
 import org.mtalens.runtime.analysis.MapDifference;
 import org.mtalens.runtime.checkpoint.Checkpoint;
 import org.mtalens.runtime.checkpoint.Tensor;
@@ -53,6 +54,12 @@ public final class VizAdapter {
         String title = "layer " + layer + " · " + (afterSoftmax ? Stage.POST_SM_CONV.id() : Stage.PRE_SM_CONV.id()) + " kernel";
         return Optional.of(new Kernel(title, (int) shape[0], (int) shape[2], (int) shape[3], tensor.toFloatArray(),
                 PadKey.parse(checkpoint.config().mta().padKey().id())));
+    }
+
+    /** @return one head's key-query kernel as a single-head viz kernel titled {@code title} */
+    public static Kernel kernel(String title, HeadKernel kernel) {
+        return new Kernel(title, 1, kernel.queryTaps(), kernel.keyTaps(), kernel.values(),
+                PadKey.parse(kernel.padKey().id()));
     }
 
     /** @return the layer's head mixing ({@code wpsm}, {@code head_kernel} or {@code wposm}), if it has one */

@@ -30,6 +30,7 @@ import org.mtalens.app.ablation.AblationView;
 import org.mtalens.app.ablation.AblationViewModel;
 import org.mtalens.app.change.MtaChangeView;
 import org.mtalens.app.change.MtaChangeViewModel;
+import org.mtalens.app.series.KernelSeriesWindow;
 import org.mtalens.app.session.ModelSession;
 import org.mtalens.runtime.config.Stage;
 import org.mtalens.runtime.export.KernelExport;
@@ -137,6 +138,7 @@ public final class MainView {
                 centre.getSelectionModel().select(3);
             }
         });
+        MenuItem series = item("Open checkpoint series...", null, e -> KernelSeriesWindow.chooseAndOpen(window()));
         MenuItem tokenizer = item("Choose tokenizer file...", null, e -> {
             FileChooser chooser = new FileChooser();
             chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("tokenizers", "tokenizer.json", "*.json", "*.model"));
@@ -145,7 +147,7 @@ public final class MainView {
                 vm.useTokenizer(chosen.toPath());
             }
         });
-        Menu file = new Menu("File", null, openFolder, openFile, recentMenu, compare, tokenizer, png, npz, kernels);
+        Menu file = new Menu("File", null, openFolder, openFile, recentMenu, series, compare, tokenizer, png, npz, kernels);
         Menu view = new Menu("View");
         String[] tabs = {"Pipeline", "Before / after", "Model grid", "Compare", "Ablation", "MTA change", "Checkpoint"};
         for (int i = 0; i < tabs.length; i++) {

@@ -1,0 +1,27 @@
+package org.mtalens.runtime.analysis;
+
+/**
+ * One head's key-query kernel in one checkpoint of a series.
+ *
+ * @param kernel               the taps, [c_q, c_k]
+ * @param norm                 L2 norm of the taps
+ * @param distanceFromIdentity L2 norm of (taps - official identity initialisation: 1 at row c_q-1, column c_k/2),
+ *                             the per-head share of {@code inspect}'s kernel distance
+ * @param pattern              what {@link KernelClassifier} calls it
+ */
+public record KernelSnapshot(HeadKernel kernel, double norm, double distanceFromIdentity, KernelPattern pattern) {
+    /** Measures and classifies {@code kernel}. */
+    public static KernelSnapshot of(HeadKernel kernel) {
+        double squares = 0;
+        double distance = 0;
+        for (int r = 0; r < kernel.queryTaps(); r++) {
+            for (int c = 0; c < kernel.keyTaps(); c++) {
+                double v = kernel.value(r, c);
+                boolean init = r == kernel.queryTaps() - 1 && c == kernel.keyTaps() / 2;
+                squares += v * v;
+                distance += (v - (init ? 1 : 0)) * (v - (init ? 1 : 0));
+            }
+        }
+        return new KernelSnapshot(kernel, Math.sqrt(squares), Math.sqrt(distance), KernelClassifier.classify(kernel));
+    }
+}
