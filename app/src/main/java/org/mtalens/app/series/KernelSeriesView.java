@@ -70,8 +70,17 @@ public final class KernelSeriesView extends BorderPane {
                                                            java.util.function.Function<KernelTrack, String> text) {
         TableColumn<KernelTrack, String> column = new TableColumn<>(title);
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(text.apply(c.getValue())));
-        column.setSortable(false);
+        column.setComparator(KernelSeriesView::numbersThenText);
         return column;
+    }
+
+    /** Sorts cells holding numbers (layer, head, distances) by value, others as text. */
+    static int numbersThenText(String a, String b) {
+        try {
+            return Double.compare(Double.parseDouble(a), Double.parseDouble(b));
+        } catch (NumberFormatException e) {
+            return a.compareTo(b);
+        }
     }
 
     /** The view model this view shows. */

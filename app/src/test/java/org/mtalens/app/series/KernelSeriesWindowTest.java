@@ -73,6 +73,21 @@ class KernelSeriesWindowTest {
     }
 
     @Test
+    void sortingByTheLastStepPutsTheKernelsThatMovedMostFirst() {
+        TableView<KernelTrack> table = table();
+        TableColumn<KernelTrack, ?> last = table.getColumns().stream().filter(c -> c.getText().equals("step-000200"))
+                .findFirst().orElseThrow();
+        robot.interact(() -> {
+            last.setSortType(TableColumn.SortType.DESCENDING);
+            table.getSortOrder().setAll(List.of(last));
+        });
+        List<Double> distances = table.getItems().stream()
+                .map(t -> t.snapshots().get(2).distanceFromIdentity()).toList();
+        assertThat(distances).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(distances.get(0)).isCloseTo(1.414, org.assertj.core.api.Assertions.within(1e-3));
+    }
+
+    @Test
     void clickingARowShowsItsKernelsSideBySideAcrossTheSteps() {
         robot.clickOn((javafx.scene.Node) robot.lookup(".table-row-cell")
                 .match(n -> ((javafx.scene.control.TableRow<?>) n).getIndex() == 1).query());
