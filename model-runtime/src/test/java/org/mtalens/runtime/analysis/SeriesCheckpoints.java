@@ -33,8 +33,12 @@ public final class SeriesCheckpoints {
 
     /** Writes the checkpoint at progress {@code t} into {@code folder} (model.safetensors + config.json). */
     public static Path write(Path folder, float t) throws IOException {
+        return write(folder, t, Fixtures.folder("tiny"));
+    }
+
+    /** As {@link #write(Path, float)}, from the {@code tiny} fixture folder at {@code tiny} (for other modules' tests). */
+    public static Path write(Path folder, float t, Path tiny) throws IOException {
         Files.createDirectories(folder);
-        Path tiny = Fixtures.folder("tiny");
         Files.copy(tiny.resolve("config.json"), folder.resolve("config.json"));
         Map<String, Tensor> tensors = new LinkedHashMap<>(SafetensorsReader.read(tiny.resolve("model.safetensors")));
         tensors.put(KERNEL, tensor(KERNEL, kernels(t)));
