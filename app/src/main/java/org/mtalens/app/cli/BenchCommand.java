@@ -1,6 +1,7 @@
 package org.mtalens.app.cli;
 
 import org.mtalens.runtime.bench.ForwardBenchmarkCommand;
+import org.mtalens.runtime.bench.MemoryBenchmarkCommand;
 import org.mtalens.runtime.checkpoint.LoadBenchmarkCommand;
 import org.mtalens.viz.bench.RenderBenchmarkCommand;
 import picocli.CommandLine.Command;
@@ -8,6 +9,7 @@ import picocli.CommandLine.Command;
 /** {@code mta-lens bench ...}: the benchmarks; each lives in the module whose speed it measures. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure speed: the forward pass, checkpoint loading, map rendering.",
-        subcommands = {ForwardBenchmarkCommand.class, LoadBenchmarkCommand.class, RenderBenchmarkCommand.class})
+        subcommands = {ForwardBenchmarkCommand.class, MemoryBenchmarkCommand.class, LoadBenchmarkCommand.class,
+                RenderBenchmarkCommand.class})
 public final class BenchCommand {
 }
