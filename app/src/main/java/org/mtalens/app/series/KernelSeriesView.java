@@ -12,6 +12,8 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import org.mtalens.runtime.analysis.KernelSeries;
 import org.mtalens.runtime.analysis.KernelTrack;
+import org.mtalens.viz.chart.Sparkline;
+import org.mtalens.viz.chart.SparklinePoints;
 import org.mtalens.viz.kernel.KernelStrip;
 
 /**
@@ -62,6 +64,8 @@ public final class KernelSeriesView extends BorderPane {
             table.getColumns().add(column(series.labels().get(i), t -> String.format(Locale.ROOT, "%.3f",
                     t.snapshots().get(checkpoint).distanceFromIdentity())));
         }
+        double top = series.tracks().stream().mapToDouble(t -> SparklinePoints.largest(t.distances())).max().orElse(0);
+        table.getColumns().add(drift(top));
         table.getColumns().add(column("pattern", t -> t.last().pattern().id()));
         table.getItems().setAll(series.tracks());
     }
@@ -71,6 +75,30 @@ public final class KernelSeriesView extends BorderPane {
         TableColumn<KernelTrack, String> column = new TableColumn<>(title);
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(text.apply(c.getValue())));
         column.setComparator(KernelSeriesView::numbersThenText);
+        return column;
+    }
+
+    /** A sparkline of the row's distance from the identity initialisation over the checkpoints, all rows on one scale up to {@code top}. */
+    private static TableColumn<KernelTrack, double[]> drift(double top) {
+        TableColumn<KernelTrack, double[]> column = new TableColumn<>("over the run");
+        column.setId("series-drift");
+        column.setSortable(false);
+        column.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue().distances()));
+        column.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            private final Sparkline line = new Sparkline(120, 18);
+
+            @Override
+            protected void updateItem(double[] distances, boolean empty) {
+                super.updateItem(distances, empty);
+                if (empty || distances == null) {
+                    setGraphic(null);
+                } else {
+                    line.setValues(distances, top);
+                    setGraphic(line);
+                }
+            }
+        });
+        column.setPrefWidth(140);
         return column;
     }
 

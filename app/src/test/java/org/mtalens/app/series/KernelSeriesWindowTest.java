@@ -63,12 +63,15 @@ class KernelSeriesWindowTest {
 
         assertThat(table.getItems()).hasSize(8);
         assertThat(table.getColumns()).extracting(TableColumn::getText).containsExactly(
-                "layer", "kind", "head", "step-000000", "step-000100", "step-000200", "pattern");
+                "layer", "kind", "head", "step-000000", "step-000100", "step-000200", "over the run", "pattern");
         assertThat(List.of(cell(0, "pattern"), cell(1, "pattern"), cell(2, "pattern"), cell(3, "pattern")))
                 .containsExactly("diagonal", "edge", "near_identity", "other");
         assertThat(List.of(cell(0, "step-000000"), cell(0, "step-000100"), cell(0, "step-000200")))
                 .containsExactly("0.000", "0.707", "1.414");
         assertThat(cell(7, "kind")).isEqualTo("mta_kernel_after_sm");
+        var sparkline = robot.lookup(".sparkline").queryAs(org.mtalens.viz.chart.Sparkline.class);
+        assertThat(table.getItems().stream().map(t -> java.util.Arrays.toString(t.distances())))
+                .contains(java.util.Arrays.toString(sparkline.getValues()));
         assertThat(cell(7, "pattern")).isEqualTo("near_identity");
     }
 
