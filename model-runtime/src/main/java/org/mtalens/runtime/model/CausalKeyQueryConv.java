@@ -1,0 +1,78 @@
+package org.mtalens.runtime.model;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
+import org.mtalens.runtime.config.PadKey;
+
+/**
+ * The key-query convolution for inference on the CPU, in plain Java over the causal triangle only:
+ * the same result as {@link KeyQueryConvolution#withTorch} on keys <= query, with future entries 0.
+ * It reads the input map in place (no copy out of PyTorch) and writes straight into the new array's
+ * memory; the B*H maps are convolved in parallel on as many threads as PyTorch uses.
+ * Legend: B batch, H heads, T tokens, c_q x c_k the kernel.
+ */
+final class CausalKeyQueryConv {
+    private static final class Pool {
+        static final ForkJoinPool INSTANCE = new ForkJoinPool(threads());
+    }
+
+    private CausalKeyQueryConv() {
+    }
+
+    /**
+     * @return whether this convolution can stand in for PyTorch's: fp32 maps and kernel on the CPU, and
+     *         neither needs a gradient (training keeps the differentiable PyTorch path)
+     */
+    static boolean handles(NDArray maps, NDArray kernel) {
+        return Device.cpu().equals(maps.getDevice()) && Device.cpu().equals(kernel.getDevice())
+                && maps.getDataType() == DataType.FLOAT32 && kernel.getDataType() == DataType.FLOAT32
+                && maps.getShape().dimension() == 4 && maps.size() <= Integer.MAX_VALUE / Float.BYTES // one ByteBuffer
+                && !maps.hasGradient() && !kernel.hasGradient();
+    }
+
+    /**
+     * @param maps   [B, H, T, T] fp32 on the CPU; entries with key > query are taken as 0
+     * @param kernel [H, 1, c_q, c_k]
+     * @return [B, H, T, T] a new array on {@code maps}' manager: the convolved maps, future entries 0
+     */
+    static NDArray apply(NDArray maps, NDArray kernel, PadKey padKey) {
+        Shape shape = maps.getShape();
+        int heads = (int) shape.get(1);
+        int tokens = (int) shape.get(2);
+        Shape k = kernel.getShape();
+        int queryTaps = (int) k.get(2);
+        int keyTaps = (int) k.get(3);
+        float[] kernels = kernel.toFloatArray(); // [H * c_q * c_k]
+        NDArray out = maps.getManager().create(shape, DataType.FLOAT32); // uninitialised: every entry is written below
+        FloatBuffer in = floats(maps);
+        FloatBuffer target = floats(out);
+        int cells = tokens * tokens;
+        int taps = queryTaps * keyTaps;
+        ThreadLocal<CausalMapConvolver> convolvers = ThreadLocal.withInitial(
+                () -> new CausalMapConvolver(tokens, queryTaps, keyTaps, padKey.leftPadding(keyTaps)));
+        float[][] headKernels = IntStream.range(0, heads)
+                .mapToObj(h -> java.util.Arrays.copyOfRange(kernels, h * taps, (h + 1) * taps)).toArray(float[][]::new);
+        Pool.INSTANCE.submit(() -> IntStream.range(0, (int) (shape.get(0) * heads)).parallel().forEach(map ->
+                convolvers.get().convolve(in, target, map * cells, headKernels[map % heads]))).join();
+        return out;
+    }
+
+    /** @return the array's own memory as floats (no copy; valid while the array is open) */
+    private static FloatBuffer floats(NDArray array) {
+        return array.toByteBuffer(true).order(ByteOrder.nativeOrder()).asFloatBuffer();
+    }
+
+    private static int threads() {
+        try {
+            return Math.max(1, ai.djl.pytorch.jni.JniUtils.getNumThreads());
+        } catch (RuntimeException | LinkageError e) {
+            return Runtime.getRuntime().availableProcessors();
+        }
+    }
+}
