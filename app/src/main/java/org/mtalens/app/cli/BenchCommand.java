@@ -1,5 +1,6 @@
 package org.mtalens.app.cli;
 
+import org.mtalens.runtime.bench.ConvBenchmarkCommand;
 import org.mtalens.runtime.bench.ForwardBenchmarkCommand;
 import org.mtalens.runtime.checkpoint.LoadBenchmarkCommand;
 import org.mtalens.viz.bench.RenderBenchmarkCommand;
@@ -7,7 +8,7 @@ import picocli.CommandLine.Command;
 
 /** {@code mta-lens bench ...}: the benchmarks; each lives in the module whose speed it measures. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure speed: the forward pass, checkpoint loading, map rendering.",
-        subcommands = {ForwardBenchmarkCommand.class, LoadBenchmarkCommand.class, RenderBenchmarkCommand.class})
+        description = "Measure speed: the forward pass, the key-query convolution alone, checkpoint loading, map rendering.",
+        subcommands = {ForwardBenchmarkCommand.class, ConvBenchmarkCommand.class, LoadBenchmarkCommand.class, RenderBenchmarkCommand.class})
 public final class BenchCommand {
 }
