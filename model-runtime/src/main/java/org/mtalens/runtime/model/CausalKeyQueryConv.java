@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
+import java.util.Arrays;
 import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
 import org.mtalens.runtime.config.PadKey;
@@ -42,6 +43,24 @@ final class CausalKeyQueryConv {
      * @return [B, H, T, T] a new array on {@code maps}' manager: the convolved maps, future entries 0
      */
     static NDArray apply(NDArray maps, NDArray kernel, PadKey padKey) {
+        NDArray out = maps.getManager().create(maps.getShape(), DataType.FLOAT32); // uninitialised: every entry is written
+        convolveInto(maps, kernel, padKey, out);
+        return out;
+    }
+
+    /**
+     * As {@link #apply}, written over {@code maps}' own memory (each input row is copied before its output
+     * row is written): no new 4-byte-per-cell array, hence no page faults for one. {@code maps} must be
+     * contiguous, as every fresh result of an operation is.
+     *
+     * @return {@code maps}, now holding the convolved maps
+     */
+    static NDArray applyInPlace(NDArray maps, NDArray kernel, PadKey padKey) {
+        convolveInto(maps, kernel, padKey, maps);
+        return maps;
+    }
+
+    private static void convolveInto(NDArray maps, NDArray kernel, PadKey padKey, NDArray out) {
         Shape shape = maps.getShape();
         int heads = (int) shape.get(1);
         int tokens = (int) shape.get(2);
@@ -49,18 +68,16 @@ final class CausalKeyQueryConv {
         int queryTaps = (int) k.get(2);
         int keyTaps = (int) k.get(3);
         float[] kernels = kernel.toFloatArray(); // [H * c_q * c_k]
-        NDArray out = maps.getManager().create(shape, DataType.FLOAT32); // uninitialised: every entry is written below
-        FloatBuffer in = floats(maps);
-        FloatBuffer target = floats(out);
-        int cells = tokens * tokens;
         int taps = queryTaps * keyTaps;
+        float[][] headKernels = IntStream.range(0, heads)
+                .mapToObj(h -> Arrays.copyOfRange(kernels, h * taps, (h + 1) * taps)).toArray(float[][]::new);
+        FloatBuffer in = floats(maps);
+        FloatBuffer target = out == maps ? in : floats(out);
+        int cells = tokens * tokens;
         ThreadLocal<CausalMapConvolver> convolvers = ThreadLocal.withInitial(
                 () -> new CausalMapConvolver(tokens, queryTaps, keyTaps, padKey.leftPadding(keyTaps)));
-        float[][] headKernels = IntStream.range(0, heads)
-                .mapToObj(h -> java.util.Arrays.copyOfRange(kernels, h * taps, (h + 1) * taps)).toArray(float[][]::new);
         Pool.INSTANCE.submit(() -> IntStream.range(0, (int) (shape.get(0) * heads)).parallel().forEach(map ->
                 convolvers.get().convolve(in, target, map * cells, headKernels[map % heads]))).join();
-        return out;
     }
 
     /** @return the array's own memory as floats (no copy; valid while the array is open) */

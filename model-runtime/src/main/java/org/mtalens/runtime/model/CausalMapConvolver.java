@@ -52,7 +52,8 @@ final class CausalMapConvolver {
 
     /**
      * @param in     maps [.., T, T] row-major; the map starts at {@code start}
-     * @param out    where the convolved map goes, same layout and {@code start}
+     * @param out    where the convolved map goes, same layout and {@code start}; may be {@code in} itself
+     *               (output rows q, q+1 are written only after input rows up to q+1 were copied)
      * @param kernel this head's kernel [c_q, c_k] row-major
      */
     void convolve(FloatBuffer in, FloatBuffer out, int start, float[] kernel) {

@@ -14,14 +14,15 @@ import org.mtalens.runtime.config.PadKey;
  */
 public final class ConvolutionBenchmark {
     /**
-     * @param javaMs        median time of the Java path
+     * @param javaMs        median time of the Java path into a new array
+     * @param inPlaceMs     median time of the Java path over the input's memory (what the forward pass runs)
      * @param torchMs       median time of PyTorch's conv2d (padding included, as the forward pass runs it)
      * @param maxDifference the largest |java - torch| over past keys (a sanity check, not a test)
      */
-    public record Result(int T, int heads, int queryTaps, int keyTaps, double javaMs, double torchMs, double maxDifference) {
-        /** @return the causal multiply-adds the convolution needs, counted as 2 FLOPs each, per ms of the Java path */
-        public double javaCausalGflops() {
-            return 2.0 * heads * queryTaps * keyTaps * (double) T * (T + 1) / 2 / javaMs / 1e6;
+    public record Result(int T, int heads, int queryTaps, int keyTaps, double javaMs, double inPlaceMs, double torchMs, double maxDifference) {
+        /** @return the causal multiply-adds the convolution needs, counted as 2 FLOPs each, per ms of the in-place Java path */
+        public double inPlaceCausalGflops() {
+            return 2.0 * heads * queryTaps * keyTaps * (double) T * (T + 1) / 2 / inPlaceMs / 1e6;
         }
     }
 
@@ -36,6 +37,11 @@ public final class ConvolutionBenchmark {
             }
             NDArray kernel = manager.randomUniform(-1f, 1f, new Shape(heads, 1, queryTaps, keyTaps)); // [H, 1, c_q, c_k]
             double javaMs = median(repeats, () -> time(maps, kernel, CausalKeyQueryConv::apply));
+            double inPlaceMs = median(repeats, () -> {
+                try (NDArray copy = maps.duplicate()) {
+                    return time(copy, kernel, CausalKeyQueryConv::applyInPlace);
+                }
+            });
             double torchMs = median(repeats, () -> time(maps, kernel, KeyQueryConvolution::withTorch));
             double difference;
             try (NDArray java = CausalKeyQueryConv.apply(maps, kernel, PadKey.BOTH);
@@ -47,7 +53,7 @@ public final class ConvolutionBenchmark {
                     difference = Math.max(difference, g);
                 }
             }
-            return new Result(tokens, heads, queryTaps, keyTaps, javaMs, torchMs, difference);
+            return new Result(tokens, heads, queryTaps, keyTaps, javaMs, inPlaceMs, torchMs, difference);
         }
     }
 
@@ -57,8 +63,12 @@ public final class ConvolutionBenchmark {
 
     private static double time(NDArray maps, NDArray kernel, Convolution convolution) {
         long start = System.nanoTime();
-        convolution.apply(maps, kernel, PadKey.BOTH).close();
-        return (System.nanoTime() - start) / 1e6;
+        NDArray out = convolution.apply(maps, kernel, PadKey.BOTH);
+        double ms = (System.nanoTime() - start) / 1e6;
+        if (out != maps) {
+            out.close();
+        }
+        return ms;
     }
 
     private static double median(int repeats, java.util.function.DoubleSupplier run) {

@@ -29,15 +29,19 @@ final class KeyQueryConvolution {
     }
 
     /**
-     * As {@link #apply}, with the future entries set to 0 (the post-softmax re-mask).
+     * As {@link #apply}, for a caller that is done with {@code maps}: the result may be {@code maps} itself,
+     * its memory reused (the Java path), so {@code maps} must not be read afterwards, and closed only if it is
+     * not the result.
      *
-     * @param keep [T, T] 1 where key <= query, 0 for future keys
+     * @param keep [T, T] 1 where key <= query, 0 for future keys, to re-mask the result with; or null to leave
+     *             its future entries as they come
      */
-    static NDArray causal(NDArray maps, NDArray kernel, PadKey padKey, NDArray keep) {
+    static NDArray replacing(NDArray maps, NDArray kernel, PadKey padKey, NDArray keep) {
         if (CausalKeyQueryConv.handles(maps, kernel)) {
-            return CausalKeyQueryConv.apply(maps, kernel, padKey); // its future entries are 0 already
+            return CausalKeyQueryConv.applyInPlace(maps, kernel, padKey); // future entries are 0 already
         }
-        return withTorch(maps, kernel, padKey).muli(keep); // re-masked in place: no new map
+        NDArray out = withTorch(maps, kernel, padKey);
+        return keep == null ? out : out.muli(keep); // re-masked in place: no new map
     }
 
     /** PyTorch's depthwise conv2d on the padded maps (differentiable; any device). @see #apply */

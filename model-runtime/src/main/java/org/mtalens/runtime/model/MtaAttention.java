@@ -6,7 +6,6 @@ import ai.djl.nn.core.Linear;
 import java.util.Set;
 import org.mtalens.runtime.config.LayerPlan;
 import org.mtalens.runtime.config.ModelConfig;
-import org.mtalens.runtime.config.PadKey;
 import org.mtalens.runtime.config.Stage;
 
 /**
@@ -115,7 +114,8 @@ final class MtaAttention {
 
     /**
      * The key-query convolution. Its input's future entries are already 0, as the official code makes
-     * them: the scores were masked when scaled, and softmax gives exactly 0 for the -inf entries.
+     * them: the scores were masked when scaled, and softmax gives exactly 0 for the -inf entries. The
+     * result may be {@code maps} itself, overwritten (see {@link KeyQueryConvolution#replacing}).
      *
      * @param keep [T, T] the causal 0/1 mask to re-mask the result with, or null to leave its future entries as they come
      */
@@ -130,9 +130,7 @@ final class MtaAttention {
     }
 
     private NDArray convolve(NDArray maps, NDArray kernel, NDArray keep) {
-        PadKey padKey = config.mta().padKey();
-        return keep == null ? KeyQueryConvolution.apply(maps, kernel, padKey)
-                : KeyQueryConvolution.causal(maps, kernel, padKey, keep);
+        return KeyQueryConvolution.replacing(maps, kernel, config.mta().padKey(), keep);
     }
 
     /** The final weights with the given heads' maps multiplied by 0 (a new array; {@code maps} is closed). */
@@ -155,15 +153,17 @@ final class MtaAttention {
         return attention;
     }
 
-    /** Closes {@code used} (a transient map nothing else reads) and returns its successor. */
+    /** Closes {@code used} (a transient map nothing else reads) and returns its successor (which may be {@code used}, overwritten). */
     private static NDArray replace(NDArray used, NDArray next) {
-        used.close();
+        if (used != next) {
+            used.close();
+        }
         return next;
     }
 
     /** As {@link #replace(NDArray, NDArray)}, but never closes {@code kept}. */
     private static NDArray replace(NDArray used, NDArray next, NDArray kept) {
-        if (used != kept) {
+        if (used != kept && used != next) {
             used.close();
         }
         return next;

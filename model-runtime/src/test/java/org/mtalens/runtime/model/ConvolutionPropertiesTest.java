@@ -57,13 +57,17 @@ class ConvolutionPropertiesTest {
 
         float[] java;
         float[] torch;
+        float[] inPlace;
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
             NDArray in = manager.create(maps, new Shape(batch, heads, tokens, tokens));
             NDArray k = manager.create(kernel, new Shape(heads, 1, queryTaps, ck));
             assertThat(CausalKeyQueryConv.handles(in, k)).as("inference on the CPU takes the Java path").isTrue();
             java = KeyQueryConvolution.apply(in, k, padKey).toFloatArray();
             torch = KeyQueryConvolution.withTorch(in, k, padKey).toFloatArray();
+            inPlace = KeyQueryConvolution.replacing(in, k, padKey, null).toFloatArray(); // the forward pass's form
+            assertThat(in.toFloatArray()).as("the Java path reuses the input's memory").containsExactly(inPlace);
         }
+        assertThat(inPlace).as("in place gives the same maps").containsExactly(java);
 
         float[] loop = convolutionReference(maps, kernel, batch, heads, tokens, queryTaps, ck, padKey.leftPadding(ck));
         float[] javaFuture = java.clone();
