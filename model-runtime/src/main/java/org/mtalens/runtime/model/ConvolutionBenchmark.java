@@ -29,6 +29,12 @@ public final class ConvolutionBenchmark {
     private ConvolutionBenchmark() {
     }
 
+    /**
+     * @param tokens  T, the maps' side
+     * @param heads   H
+     * @param repeats timed runs per path (the median is kept)
+     * @return the three timings and the largest difference between the Java and PyTorch results
+     */
     public static Result run(int tokens, int heads, int queryTaps, int keyTaps, int repeats) {
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
             NDArray maps = manager.randomUniform(-1f, 1f, new Shape(1, heads, tokens, tokens)); // [1, H, T, T]
