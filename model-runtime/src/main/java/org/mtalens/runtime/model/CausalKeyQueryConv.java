@@ -26,12 +26,16 @@ final class CausalKeyQueryConv {
     private CausalKeyQueryConv() {
     }
 
+    /** System property: {@code true} keeps PyTorch's conv2d everywhere (to compare both in one benchmark setup). */
+    static final String TORCH_PROPERTY = "mtalens.conv.torch";
+
     /**
      * @return whether this convolution can stand in for PyTorch's: fp32 maps and kernel on the CPU, and
-     *         neither needs a gradient (training keeps the differentiable PyTorch path)
+     *         neither needs a gradient (training keeps the differentiable PyTorch path), unless
+     *         {@value #TORCH_PROPERTY} is set
      */
     static boolean handles(NDArray maps, NDArray kernel) {
-        return Device.cpu().equals(maps.getDevice()) && Device.cpu().equals(kernel.getDevice())
+        return !Boolean.getBoolean(TORCH_PROPERTY) && Device.cpu().equals(maps.getDevice()) && Device.cpu().equals(kernel.getDevice())
                 && maps.getDataType() == DataType.FLOAT32 && kernel.getDataType() == DataType.FLOAT32
                 && maps.getShape().dimension() == 4 && maps.size() <= Integer.MAX_VALUE / Float.BYTES // one ByteBuffer
                 && !maps.hasGradient() && !kernel.hasGradient();
