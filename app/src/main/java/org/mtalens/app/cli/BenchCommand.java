@@ -1,5 +1,6 @@
 package org.mtalens.app.cli;
 
+import org.mtalens.runtime.bench.ConvBenchmarkCommand;
 import org.mtalens.runtime.bench.ForwardBenchmarkCommand;
 import org.mtalens.runtime.bench.MemoryBenchmarkCommand;
 import org.mtalens.runtime.checkpoint.LoadBenchmarkCommand;
@@ -8,8 +9,9 @@ import picocli.CommandLine.Command;
 
 /** {@code mta-lens bench ...}: the benchmarks; each lives in the module whose speed it measures. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure speed: the forward pass, checkpoint loading, map rendering.",
-        subcommands = {ForwardBenchmarkCommand.class, MemoryBenchmarkCommand.class, LoadBenchmarkCommand.class,
-                RenderBenchmarkCommand.class})
+        description = "Measure speed and memory: the forward pass, the key-query convolution alone, the peak memory of a "
+                + "one-layer capture, checkpoint loading, map rendering.",
+        subcommands = {ForwardBenchmarkCommand.class, ConvBenchmarkCommand.class, MemoryBenchmarkCommand.class,
+                LoadBenchmarkCommand.class, RenderBenchmarkCommand.class})
 public final class BenchCommand {
 }

@@ -9,6 +9,8 @@ import org.mtalens.runtime.config.PadKey;
  * MTA's key-query convolution: a depthwise 2-D cross-correlation of each head's map with its own
  * c_q x c_k kernel. Queries are padded by c_q-1 on the past side only (kernel row c_q-1 is the
  * current query); keys per {@link PadKey}. The input's future entries must already be 0.
+ * On the CPU without gradients the causal triangle is convolved in Java ({@link CausalKeyQueryConv});
+ * otherwise (training, GPU) PyTorch's depthwise conv2d runs.
  */
 final class KeyQueryConvolution {
     private KeyQueryConvolution() {
@@ -17,9 +19,33 @@ final class KeyQueryConvolution {
     /**
      * @param maps   [B, H, T, T] scores or weights with future entries 0
      * @param kernel [H, 1, c_q, c_k]
-     * @return [B, H, T, T] convolved maps (future entries hold whatever the kernel produced)
+     * @return [B, H, T, T] convolved maps (future entries hold whatever the kernel produced, or 0)
      */
     static NDArray apply(NDArray maps, NDArray kernel, PadKey padKey) {
+        if (CausalKeyQueryConv.handles(maps, kernel)) {
+            return CausalKeyQueryConv.apply(maps, kernel, padKey);
+        }
+        return withTorch(maps, kernel, padKey);
+    }
+
+    /**
+     * As {@link #apply}, for a caller that is done with {@code maps}: the result may be {@code maps} itself,
+     * its memory reused (the Java path), so {@code maps} must not be read afterwards, and closed only if it is
+     * not the result.
+     *
+     * @param keep [T, T] 1 where key <= query, 0 for future keys, to re-mask the result with; or null to leave
+     *             its future entries as they come
+     */
+    static NDArray replacing(NDArray maps, NDArray kernel, PadKey padKey, NDArray keep) {
+        if (CausalKeyQueryConv.handles(maps, kernel)) {
+            return CausalKeyQueryConv.applyInPlace(maps, kernel, padKey); // future entries are 0 already
+        }
+        NDArray out = withTorch(maps, kernel, padKey);
+        return keep == null ? out : out.muli(keep); // re-masked in place: no new map
+    }
+
+    /** PyTorch's depthwise conv2d on the padded maps (differentiable; any device). @see #apply */
+    static NDArray withTorch(NDArray maps, NDArray kernel, PadKey padKey) {
         Shape k = kernel.getShape();
         int heads = (int) k.get(0);
         int queryTaps = (int) k.get(2);

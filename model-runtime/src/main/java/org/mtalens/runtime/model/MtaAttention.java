@@ -86,7 +86,7 @@ final class MtaAttention {
         int layer = plan.layer();
         NDArray mixed = scores;
         if (plan.preSoftmaxConv().isPresent() && !ablation.layerOff(layer, AblatedPart.PRE_SM_CONV)) {
-            mixed = convolve(mixed, prefix + "mta_kernel", ablation.headsOff(layer, AblatedPart.PRE_SM_CONV));
+            mixed = convolve(mixed, prefix + "mta_kernel", ablation.headsOff(layer, AblatedPart.PRE_SM_CONV), null);
             offer(sink, Stage.PRE_SM_CONV, mixed);
         }
         if (plan.preSoftmaxHeadMix() && !ablation.layerOff(layer, AblatedPart.PRE_SM_HEAD_MIX)) {
@@ -95,9 +95,8 @@ final class MtaAttention {
         }
         NDArray attention = replace(mixed, softmax(mixed, context, sink), scores);
         if (plan.postSoftmaxConv().isPresent() && !ablation.layerOff(layer, AblatedPart.POST_SM_CONV)) {
-            NDArray convolved = convolve(attention, prefix + "mta_kernel_after_sm",
-                    ablation.headsOff(layer, AblatedPart.POST_SM_CONV));
-            attention = replace(attention, convolved.muli(context.mask().keep())); // re-masked in place: no new map
+            attention = replace(attention, convolve(attention, prefix + "mta_kernel_after_sm",
+                    ablation.headsOff(layer, AblatedPart.POST_SM_CONV), context.mask().keep())); // re-masked
             offer(sink, Stage.POST_SM_CONV, attention);
         }
         if (ablation.layerOff(layer, AblatedPart.POST_SM_HEAD_MIX)) {
@@ -115,16 +114,23 @@ final class MtaAttention {
 
     /**
      * The key-query convolution. Its input's future entries are already 0, as the official code makes
-     * them: the scores were masked when scaled, and softmax gives exactly 0 for the -inf entries.
+     * them: the scores were masked when scaled, and softmax gives exactly 0 for the -inf entries. The
+     * result may be {@code maps} itself, overwritten (see {@link KeyQueryConvolution#replacing}).
+     *
+     * @param keep [T, T] the causal 0/1 mask to re-mask the result with, or null to leave its future entries as they come
      */
-    private NDArray convolve(NDArray maps, String kernel, Set<Integer> identityHeads) {
+    private NDArray convolve(NDArray maps, String kernel, Set<Integer> identityHeads, NDArray keep) {
         NDArray stored = weights.get(kernel);
         if (identityHeads.isEmpty()) {
-            return KeyQueryConvolution.apply(maps, stored, config.mta().padKey());
+            return convolve(maps, stored, keep);
         }
         try (NDArray ablated = IdentityKernels.replace(stored, identityHeads, config.mta().padKey(), maps.getManager())) {
-            return KeyQueryConvolution.apply(maps, ablated, config.mta().padKey());
+            return convolve(maps, ablated, keep);
         }
+    }
+
+    private NDArray convolve(NDArray maps, NDArray kernel, NDArray keep) {
+        return KeyQueryConvolution.replacing(maps, kernel, config.mta().padKey(), keep);
     }
 
     /** The final weights with the given heads' maps multiplied by 0 (a new array; {@code maps} is closed). */
@@ -147,15 +153,17 @@ final class MtaAttention {
         return attention;
     }
 
-    /** Closes {@code used} (a transient map nothing else reads) and returns its successor. */
+    /** Closes {@code used} (a transient map nothing else reads) and returns its successor (which may be {@code used}, overwritten). */
     private static NDArray replace(NDArray used, NDArray next) {
-        used.close();
+        if (used != next) {
+            used.close();
+        }
         return next;
     }
 
     /** As {@link #replace(NDArray, NDArray)}, but never closes {@code kept}. */
     private static NDArray replace(NDArray used, NDArray next, NDArray kept) {
-        if (used != kept) {
+        if (used != kept && used != next) {
             used.close();
         }
         return next;

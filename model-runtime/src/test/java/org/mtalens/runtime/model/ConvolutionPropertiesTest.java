@@ -22,7 +22,7 @@ class ConvolutionPropertiesTest {
     private static final Offset<Float> TOLERANCE = Offset.offset(1e-4f);
 
     @Property(tries = 50)
-    void keyQueryConvolutionEqualsTheLoopReference(@ForAll @IntRange(min = 1, max = 2) int batch,
+    void torchKeyQueryConvolutionEqualsTheLoopReference(@ForAll @IntRange(min = 1, max = 2) int batch,
                                                    @ForAll @IntRange(min = 1, max = 4) int heads,
                                                    @ForAll @IntRange(min = 1, max = 64) int tokens,
                                                    @ForAll @IntRange(min = 1, max = 6) int queryTaps,
@@ -37,11 +37,57 @@ class ConvolutionPropertiesTest {
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
             NDArray in = manager.create(maps, new Shape(batch, heads, tokens, tokens));
             NDArray k = manager.create(kernel, new Shape(heads, 1, queryTaps, ck));
-            fast = KeyQueryConvolution.apply(in, k, padKey).toFloatArray();
+            fast = KeyQueryConvolution.withTorch(in, k, padKey).toFloatArray();
         }
 
         float[] loop = convolutionReference(maps, kernel, batch, heads, tokens, queryTaps, ck, padKey.leftPadding(ck));
         assertClose(fast, loop);
+    }
+
+    @Property(tries = 80)
+    void javaCausalConvolutionEqualsTheLoopReferenceAndTorchOnPastKeysAndIsZeroOnFutureKeys(
+            @ForAll @IntRange(min = 1, max = 2) int batch, @ForAll @IntRange(min = 1, max = 4) int heads,
+            @ForAll @IntRange(min = 1, max = 64) int tokens, @ForAll @IntRange(min = 1, max = 7) int queryTaps,
+            @ForAll @IntRange(min = 1, max = 12) int keyTaps, @ForAll PadKey padKey, @ForAll long seed) {
+        int ck = padKey == PadKey.BOTH && keyTaps % 2 == 0 ? keyTaps - 1 : keyTaps; // both sides: odd kernels only
+        Random random = new Random(seed);
+        float[] maps = values(random, batch * heads * tokens * tokens);
+        CausalMask.zeroFuture(maps, tokens); // as the forward pass hands them over: future entries 0
+        float[] kernel = values(random, heads * queryTaps * ck);
+
+        float[] java;
+        float[] torch;
+        float[] inPlace;
+        try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
+            NDArray in = manager.create(maps, new Shape(batch, heads, tokens, tokens));
+            NDArray k = manager.create(kernel, new Shape(heads, 1, queryTaps, ck));
+            assertThat(CausalKeyQueryConv.handles(in, k)).as("inference on the CPU takes the Java path").isTrue();
+            java = KeyQueryConvolution.apply(in, k, padKey).toFloatArray();
+            torch = KeyQueryConvolution.withTorch(in, k, padKey).toFloatArray();
+            inPlace = KeyQueryConvolution.replacing(in, k, padKey, null).toFloatArray(); // the forward pass's form
+            assertThat(in.toFloatArray()).as("the Java path reuses the input's memory").containsExactly(inPlace);
+        }
+        assertThat(inPlace).as("in place gives the same maps").containsExactly(java);
+
+        float[] loop = convolutionReference(maps, kernel, batch, heads, tokens, queryTaps, ck, padKey.leftPadding(ck));
+        float[] javaFuture = java.clone();
+        CausalMask.zeroFuture(loop, tokens);
+        CausalMask.zeroFuture(torch, tokens);
+        CausalMask.zeroFuture(java, tokens);
+        assertThat(javaFuture).as("future entries are 0").containsExactly(java);
+        assertClose(java, loop);
+        assertClose(java, torch);
+    }
+
+    @Property(tries = 20)
+    void convolutionThatNeedsAGradientKeepsTheTorchPath(@ForAll @IntRange(min = 1, max = 16) int tokens,
+                                                        @ForAll boolean kernelNeedsGradient) {
+        try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
+            NDArray in = manager.ones(new Shape(1, 2, tokens, tokens));
+            NDArray k = manager.ones(new Shape(2, 1, 2, 3));
+            (kernelNeedsGradient ? k : in).setRequiresGradient(true);
+            assertThat(CausalKeyQueryConv.handles(in, k)).isFalse();
+        }
     }
 
     /** out[b,h,i,j] = sum_{a,c} K[h,a,c] * in[b,h, i-(cq-1)+a, j-left+c], zero outside the map. */

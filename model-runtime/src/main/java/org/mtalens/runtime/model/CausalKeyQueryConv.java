@@ -1,0 +1,99 @@
+package org.mtalens.runtime.model;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.util.Arrays;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
+import org.mtalens.runtime.config.PadKey;
+
+/**
+ * The key-query convolution for inference on the CPU, in plain Java over the causal triangle only:
+ * the same result as {@link KeyQueryConvolution#withTorch} on keys <= query, with future entries 0.
+ * It reads the input map in place (no copy out of PyTorch) and writes straight into the new array's
+ * memory; the B*H maps are convolved in parallel on as many threads as PyTorch uses.
+ * Legend: B batch, H heads, T tokens, c_q x c_k the kernel.
+ */
+final class CausalKeyQueryConv {
+    private static final class Pool {
+        static final ForkJoinPool INSTANCE = new ForkJoinPool(threads());
+    }
+
+    private CausalKeyQueryConv() {
+    }
+
+    /** System property: {@code true} keeps PyTorch's conv2d everywhere (to compare both in one benchmark setup). */
+    static final String TORCH_PROPERTY = "mtalens.conv.torch";
+
+    /**
+     * @return whether this convolution can stand in for PyTorch's: fp32 maps and kernel on the CPU, and
+     *         neither needs a gradient (training keeps the differentiable PyTorch path), unless
+     *         {@value #TORCH_PROPERTY} is set
+     */
+    static boolean handles(NDArray maps, NDArray kernel) {
+        return !Boolean.getBoolean(TORCH_PROPERTY) && Device.cpu().equals(maps.getDevice()) && Device.cpu().equals(kernel.getDevice())
+                && maps.getDataType() == DataType.FLOAT32 && kernel.getDataType() == DataType.FLOAT32
+                && maps.getShape().dimension() == 4 && maps.size() <= Integer.MAX_VALUE / Float.BYTES // one ByteBuffer
+                && !maps.hasGradient() && !kernel.hasGradient();
+    }
+
+    /**
+     * @param maps   [B, H, T, T] fp32 on the CPU; entries with key > query are taken as 0
+     * @param kernel [H, 1, c_q, c_k]
+     * @return [B, H, T, T] a new array on {@code maps}' manager: the convolved maps, future entries 0
+     */
+    static NDArray apply(NDArray maps, NDArray kernel, PadKey padKey) {
+        NDArray out = maps.getManager().create(maps.getShape(), DataType.FLOAT32); // uninitialised: every entry is written
+        convolveInto(maps, kernel, padKey, out);
+        return out;
+    }
+
+    /**
+     * As {@link #apply}, written over {@code maps}' own memory (each input row is copied before its output
+     * row is written): no new 4-byte-per-cell array, hence no page faults for one. {@code maps} must be
+     * contiguous, as every fresh result of an operation is.
+     *
+     * @return {@code maps}, now holding the convolved maps
+     */
+    static NDArray applyInPlace(NDArray maps, NDArray kernel, PadKey padKey) {
+        convolveInto(maps, kernel, padKey, maps);
+        return maps;
+    }
+
+    private static void convolveInto(NDArray maps, NDArray kernel, PadKey padKey, NDArray out) {
+        Shape shape = maps.getShape();
+        int heads = (int) shape.get(1);
+        int tokens = (int) shape.get(2);
+        Shape k = kernel.getShape();
+        int queryTaps = (int) k.get(2);
+        int keyTaps = (int) k.get(3);
+        float[] kernels = kernel.toFloatArray(); // [H * c_q * c_k]
+        int taps = queryTaps * keyTaps;
+        float[][] headKernels = IntStream.range(0, heads)
+                .mapToObj(h -> Arrays.copyOfRange(kernels, h * taps, (h + 1) * taps)).toArray(float[][]::new);
+        FloatBuffer in = floats(maps);
+        FloatBuffer target = out == maps ? in : floats(out);
+        int cells = tokens * tokens;
+        ThreadLocal<CausalMapConvolver> convolvers = ThreadLocal.withInitial(
+                () -> new CausalMapConvolver(tokens, queryTaps, keyTaps, padKey.leftPadding(keyTaps)));
+        Pool.INSTANCE.submit(() -> IntStream.range(0, (int) (shape.get(0) * heads)).parallel().forEach(map ->
+                convolvers.get().convolve(in, target, map * cells, headKernels[map % heads]))).join();
+    }
+
+    /** @return the array's own memory as floats (no copy; valid while the array is open) */
+    private static FloatBuffer floats(NDArray array) {
+        return array.toByteBuffer(true).order(ByteOrder.nativeOrder()).asFloatBuffer();
+    }
+
+    private static int threads() {
+        try {
+            return Math.max(1, ai.djl.pytorch.jni.JniUtils.getNumThreads());
+        } catch (RuntimeException | LinkageError e) {
+            return Runtime.getRuntime().availableProcessors();
+        }
+    }
+}
