@@ -27,6 +27,7 @@ record TokenizerJsonVocabulary(String[] tokens, Set<Integer> added, boolean byte
 
     static TokenizerJsonVocabulary read(Path file) {
         JsonNode root = readTree(file);
+        BpeMergeCheck.requireSafe(file, root.path("model"));
         JsonNode vocab = root.path("model").path("vocab");
         JsonNode addedTokens = root.path("added_tokens");
         String[] tokens = new String[size(file, vocab, addedTokens)];

@@ -115,4 +115,42 @@ class HuggingFaceJsonTokenizerTest {
         assertThatThrownBy(() -> HuggingFaceJsonTokenizer.read(file)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining(file.toString()).hasMessageContaining("model.vocab");
     }
+
+    /** A small BPE tokenizer.json: vocabulary a, b, ##b, ab; one merge. */
+    private static String bpe(String prefix, String merge) {
+        return """
+                {"version": "1.0", "added_tokens": [], "normalizer": null, "pre_tokenizer": null, "post_processor": null,
+                 "decoder": null, "model": {"type": "BPE", "dropout": null, "unk_token": null,
+                 "continuing_subword_prefix": %s, "end_of_word_suffix": null, "fuse_unk": false, "byte_fallback": false,
+                 "vocab": {"a": 0, "b": 1, "##b": 2, "ab": 3}, "merges": ["%s"]}}
+                """.formatted(prefix, merge);
+    }
+
+    @Test
+    void aMergeShorterThanTheSubwordPrefixIsRefusedBeforeItCanCrashTheNativeLibrary(@TempDir Path other) throws Exception {
+        // found by fuzzing: tokenizers 0.21.1 cuts the prefix's bytes off every merge's second part and panics,
+        // which aborts the JVM; "b" is shorter than "###"
+        Path file = Files.writeString(other.resolve("tokenizer.json"), bpe("\"###\"", "a b"));
+        assertThatThrownBy(() -> HuggingFaceJsonTokenizer.read(file)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining(file.toString()).hasMessageContaining("merge 0").hasMessageContaining("'###'")
+                .hasMessageContaining("would crash");
+    }
+
+    @Test
+    void aCutInsideAUtf8CharacterIsRefusedToo(@TempDir Path other) throws Exception {
+        // the prefix is 2 bytes; the second part "éb" starts with a 2-byte character, so the cut is clean, but "bé"
+        // would be cut inside "é"
+        assertThat(BpeMergeCheck.cutsCleanly("éb", 2)).isTrue();
+        assertThat(BpeMergeCheck.cutsCleanly("bé", 2)).isFalse();
+        Path file = Files.writeString(other.resolve("tokenizer.json"), bpe("\"##\"", "a bé"));
+        assertThatThrownBy(() -> HuggingFaceJsonTokenizer.read(file)).hasMessageContaining("would crash");
+    }
+
+    @Test
+    void aSubwordPrefixThatEveryMergeCarriesLoadsAndEncodes(@TempDir Path other) throws Exception {
+        Path file = Files.writeString(other.resolve("tokenizer.json"), bpe("\"##\"", "a ##b"));
+        HuggingFaceJsonTokenizer bpe = HuggingFaceJsonTokenizer.read(file);
+        assertThat(bpe.vocabularySize()).isEqualTo(4);
+        assertThat(TestTokenizerFiles.ids(bpe.encode("a", BosToken.OMIT))).containsExactly(0);
+    }
 }
