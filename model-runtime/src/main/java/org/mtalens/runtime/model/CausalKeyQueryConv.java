@@ -1,13 +1,10 @@
 package org.mtalens.runtime.model;
 
-import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.Arrays;
-import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
 import org.mtalens.runtime.config.PadKey;
 
@@ -19,26 +16,16 @@ import org.mtalens.runtime.config.PadKey;
  * Legend: B batch, H heads, T tokens, c_q x c_k the kernel.
  */
 final class CausalKeyQueryConv {
-    private static final class Pool {
-        static final ForkJoinPool INSTANCE = new ForkJoinPool(threads());
-    }
-
     private CausalKeyQueryConv() {
     }
-
-    /** System property: {@code true} keeps PyTorch's conv2d everywhere (to compare both in one benchmark setup). */
-    static final String TORCH_PROPERTY = "mtalens.conv.torch";
 
     /**
      * @return whether this convolution can stand in for PyTorch's: fp32 maps and kernel on the CPU, and
      *         neither needs a gradient (training keeps the differentiable PyTorch path), unless
-     *         {@value #TORCH_PROPERTY} is set
+     *         {@value CpuMaps#TORCH_PROPERTY} is set
      */
     static boolean handles(NDArray maps, NDArray kernel) {
-        return !Boolean.getBoolean(TORCH_PROPERTY) && Device.cpu().equals(maps.getDevice()) && Device.cpu().equals(kernel.getDevice())
-                && maps.getDataType() == DataType.FLOAT32 && kernel.getDataType() == DataType.FLOAT32
-                && maps.getShape().dimension() == 4 && maps.size() <= Integer.MAX_VALUE / Float.BYTES // one ByteBuffer
-                && !maps.hasGradient() && !kernel.hasGradient();
+        return CpuMaps.javaMayCompute(maps, kernel);
     }
 
     /**
@@ -75,25 +62,12 @@ final class CausalKeyQueryConv {
         int taps = queryTaps * keyTaps;
         float[][] headKernels = IntStream.range(0, heads)
                 .mapToObj(h -> Arrays.copyOfRange(kernels, h * taps, (h + 1) * taps)).toArray(float[][]::new);
-        FloatBuffer in = floats(maps);
-        FloatBuffer target = out == maps ? in : floats(out);
+        FloatBuffer in = CpuMaps.floats(maps);
+        FloatBuffer target = out == maps ? in : CpuMaps.floats(out);
         int cells = tokens * tokens;
         ThreadLocal<CausalMapConvolver> convolvers = ThreadLocal.withInitial(
                 () -> new CausalMapConvolver(tokens, queryTaps, keyTaps, padKey.leftPadding(keyTaps)));
-        Pool.INSTANCE.submit(() -> IntStream.range(0, (int) (shape.get(0) * heads)).parallel().forEach(map ->
-                convolvers.get().convolve(in, target, map * cells, headKernels[map % heads]))).join();
-    }
-
-    /** @return the array's own memory as floats (no copy; valid while the array is open) */
-    private static FloatBuffer floats(NDArray array) {
-        return array.toByteBuffer(true).order(ByteOrder.nativeOrder()).asFloatBuffer();
-    }
-
-    private static int threads() {
-        try {
-            return Math.max(1, ai.djl.pytorch.jni.JniUtils.getNumThreads());
-        } catch (RuntimeException | LinkageError e) {
-            return Runtime.getRuntime().availableProcessors();
-        }
+        CpuMaps.forEach((int) (shape.get(0) * heads), map ->
+                convolvers.get().convolve(in, target, map * cells, headKernels[map % heads]));
     }
 }

@@ -44,6 +44,17 @@ final class HeadMixing {
         return mixed.reshape(shape); // [B, H, T, T]
     }
 
+    /**
+     * As {@link #groupConvolution}, for a caller that is done with {@code maps} (whose future entries are 0):
+     * on the CPU without gradients the result is {@code maps} itself, mixed in place ({@link CausalHeadConv}).
+     */
+    static NDArray groupConvolutionReplacing(NDArray maps, NDArray kernel) {
+        if (CausalHeadConv.handles(maps, kernel)) {
+            return CausalHeadConv.applyInPlace(maps, kernel);
+        }
+        return groupConvolution(maps, kernel);
+    }
+
     /** Moves an array computed from a weight onto the pass's manager, so it is freed with the pass. */
     private static NDArray onto(NDArray passArray, NDArray computed) {
         computed.attach(passArray.getManager());

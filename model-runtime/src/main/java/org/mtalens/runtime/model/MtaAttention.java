@@ -103,7 +103,7 @@ final class MtaAttention {
             return attention;
         }
         if (plan.headConvSize().isPresent()) {
-            attention = replace(attention, HeadMixing.groupConvolution(attention, weights.get(prefix + "head_kernel")));
+            attention = replace(attention, HeadMixing.groupConvolutionReplacing(attention, weights.get(prefix + "head_kernel")));
             offer(sink, Stage.POST_SM_HEAD_CONV, attention);
         } else if (plan.postSoftmaxHeadMix()) {
             attention = replace(attention, HeadMixing.linear(attention, weights.get(prefix + "wposm.weight")));

@@ -182,6 +182,34 @@ class ConvolutionPropertiesTest {
         assertClose(fast, loop);
     }
 
+    @Property(tries = 50)
+    void javaHeadConvolutionInPlaceEqualsTheLoopReferenceAndKeepsFutureEntriesZero(
+            @ForAll @IntRange(min = 1, max = 2) int batch, @ForAll @IntRange(min = 1, max = 4) int groups,
+            @ForAll @IntRange(min = 1, max = 4) int groupSize, @ForAll @IntRange(min = 1, max = 70) int tokens,
+            @ForAll long seed) {
+        int heads = groups * groupSize;
+        Random random = new Random(seed);
+        float[] maps = values(random, batch * heads * tokens * tokens);
+        CausalMask.zeroFuture(maps, tokens); // weights after softmax: future entries 0
+        float[] kernel = values(random, groups * groupSize * groupSize);
+
+        float[] java;
+        float[] torch;
+        try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
+            NDArray in = manager.create(maps, new Shape(batch, heads, tokens, tokens));
+            NDArray k = manager.create(kernel, new Shape(groups, groupSize, groupSize));
+            torch = HeadMixing.groupConvolution(in, k).toFloatArray();
+            assertThat(CausalHeadConv.handles(in, k)).as("inference on the CPU takes the Java path").isTrue();
+            NDArray mixed = HeadMixing.groupConvolutionReplacing(in, k);
+            assertThat(mixed).as("mixed in place").isSameAs(in);
+            java = mixed.toFloatArray();
+        }
+        float[] future = java.clone();
+        CausalMask.zeroFuture(future, tokens);
+        assertThat(java).as("future entries stay 0").containsExactly(future);
+        assertClose(java, torch);
+    }
+
     private static float[] values(Random random, int count) {
         float[] v = new float[count];
         for (int i = 0; i < count; i++) {
