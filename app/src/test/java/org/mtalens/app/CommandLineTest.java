@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 import org.mtalens.app.cli.MtaLensCommand;
+import org.mtalens.app.testing.TestCheckpoints;
 import picocli.CommandLine;
 
 class CommandLineTest {
@@ -53,5 +54,22 @@ class CommandLineTest {
     void helpListsEveryCommandOfEveryModule() {
         run("--help");
         assertThat(out.toString()).contains("inspect").contains("run").contains("bench");
+    }
+
+    @Test
+    void kernelsPrintsADistanceColumnPerCheckpoint() {
+        String tiny = TestCheckpoints.fixture("tiny").toString();
+
+        assertThat(run("kernels", tiny, tiny)).isZero();
+        assertThat(out.toString()).contains("pattern").contains("mta_kernel_after_sm");
+    }
+
+    @Test
+    void kernelsOfCheckpointsOfDifferentShapesAreBadInputNamingTheOddOne() {
+        String tiny = TestCheckpoints.fixture("tiny").toString();
+        String other = TestCheckpoints.fixture("tiny-plain-gqa").toString();
+
+        assertThat(run("kernels", tiny, other)).isEqualTo(2);
+        assertThat(err.toString()).startsWith("mta-lens: ").contains(other).contains("not the same run");
     }
 }
