@@ -35,7 +35,11 @@ final class CpuMaps {
                 && maps.size() <= Integer.MAX_VALUE / Float.BYTES && !maps.hasGradient() && !weight.hasGradient();
     }
 
-    /** @return the array's own memory as floats (no copy; valid while the array is open) */
+    /**
+     * @return the array's own memory as floats (no copy; valid while the array is open). DJL hands out a
+     *         contiguous copy for an array on another device or with strides, so writes through the buffer
+     *         reach the array only when it is a contiguous CPU array, as every fresh result of an operation is.
+     */
     static FloatBuffer floats(NDArray array) {
         return array.toByteBuffer(true).order(ByteOrder.nativeOrder()).asFloatBuffer();
     }

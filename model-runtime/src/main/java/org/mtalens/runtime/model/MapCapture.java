@@ -47,13 +47,13 @@ public final class MapCapture implements StageSink {
     public void stage(int layer, Stage stage, NDArray stageMaps) {
         int heads = (int) stageMaps.getShape().get(1);
         int tokens = (int) stageMaps.getShape().get(2);
-        float[] all = stageMaps.toFloatArray(); // [1, H, T, T]
-        CausalMask.zeroFuture(all, tokens);
+        java.nio.FloatBuffer all = CpuMaps.floats(stageMaps); // [1, H, T, T], read head by head: no copy of the whole stage
         int cells = tokens * tokens;
         for (int head = 0; head < heads; head++) {
             if (selection.wantsHead(head)) {
                 float[] values = new float[cells];
-                System.arraycopy(all, head * cells, values, 0, cells);
+                all.get(head * cells, values, 0, cells);
+                CausalMask.zeroFuture(values, tokens);
                 maps.add(new AttentionMap(layer, stage, head, tokens, values));
             }
         }
