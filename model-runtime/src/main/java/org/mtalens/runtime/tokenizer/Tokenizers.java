@@ -57,13 +57,20 @@ public final class Tokenizers {
      * Opens a tokenizer file the user chose: a Hugging Face {@code tokenizer.json} or a tiktoken
      * {@code tokenizer.model}, told apart by content.
      *
+     * A {@code tokenizer.json} is read once in a separate process first ({@link IsolatedTokenizerCheck}), so a file
+     * that crashes the native tokenizers library is refused instead of closing the app.
+     *
      * @throws InvalidInputException naming the file when it is neither (a SentencePiece model is named as such)
      */
     public static Tokenizer fromFile(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new InvalidInputException(file + ": no such tokenizer file");
         }
-        return looksLikeJson(file) ? HuggingFaceJsonTokenizer.read(file) : TiktokenTokenizer.read(file);
+        if (!looksLikeJson(file)) {
+            return TiktokenTokenizer.read(file);
+        }
+        IsolatedTokenizerCheck.requireNoCrash(file);
+        return HuggingFaceJsonTokenizer.read(file);
     }
 
     private static TokenizerLookup tiktoken(TokenizerFiles files, String path) {
