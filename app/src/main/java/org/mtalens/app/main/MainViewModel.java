@@ -1,22 +1,15 @@
 package org.mtalens.app.main;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -50,20 +43,16 @@ import org.mtalens.samples.SampleCheckpoints;
 
 /**
  * The main window's state and commands: the open checkpoint, the last run, the selection (layer,
- * head, stage, cell) and the explanation of the selected cell. Work runs on the inference executor
- * (one thread), results come back through {@code fxThread}; the newest request wins. Holds no nodes.
+ * head, stage, cell) and the explanation of the selected cell. Work runs through {@link BackgroundJobs} on the
+ * inference executor (one thread), results come back through {@code fxThread}; the newest request wins.
+ * Holds no nodes.
  */
 public final class MainViewModel {
     private final SessionLoader loader;
-    private final Executor inference;
-    private final Executor fxThread;
+    private final BackgroundJobs jobs;
 
     private final ReadOnlyObjectWrapper<ModelSession> session = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<RunResult> result = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Open a checkpoint to begin.");
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyObjectWrapper<ErrorReport> error = new ReadOnlyObjectWrapper<>();
     private final StringProperty input = new SimpleStringProperty("");
     private final BooleanProperty inputIsText = new SimpleBooleanProperty(false);
     private final BooleanProperty addBos = new SimpleBooleanProperty(true);
@@ -82,8 +71,6 @@ public final class MainViewModel {
     private final java.util.Random instanceSeeds = new java.util.Random();
     private String instanceInput;
 
-    private Job current;
-
     /** The seed of the find-the-block instance shown when a toy checkpoint opens, so first starts look alike. */
     static final long FIRST_INSTANCE_SEED = 2025;
 
@@ -93,8 +80,7 @@ public final class MainViewModel {
 
     public MainViewModel(SessionLoader loader, Executor inference, Executor fxThread) {
         this.loader = loader;
-        this.inference = inference;
-        this.fxThread = fxThread;
+        this.jobs = new BackgroundJobs(inference, fxThread);
         layer.addListener((o, a, b) -> explainSelectedCell());
         head.addListener((o, a, b) -> explainSelectedCell());
         stage.addListener((o, a, b) -> explainSelectedCell());
@@ -106,7 +92,7 @@ public final class MainViewModel {
 
     /** Opens a checkpoint in the background; on success it replaces the open one and runs its example input. */
     public void open(Path path) {
-        submit("Loading " + path + " ...", cancelled -> loader.load(path, cancelled), opened -> {
+        jobs.submit("Loading " + path + " ...", cancelled -> loader.load(path, cancelled), opened -> {
             ModelSession old = session.get();
             forgetAblation();
             session.set(opened);
@@ -116,7 +102,7 @@ public final class MainViewModel {
             head.set(0);
             stage.set(Stage.FINAL);
             if (old != null) {
-                inference.execute(old::close);
+                jobs.later(old::close);
             }
             inputIsText.set(false);
             if (opened.findBlockTask().isPresent()) {
@@ -132,7 +118,7 @@ public final class MainViewModel {
     public void run() {
         ModelSession open = session.get();
         if (open == null) {
-            error.set(new ErrorReport("No checkpoint open", "Open a checkpoint first (File > Open).", ""));
+            jobs.report(new ErrorReport("No checkpoint open", "Open a checkpoint first (File > Open).", ""));
             return;
         }
         ModelInput modelInput;
@@ -140,7 +126,7 @@ public final class MainViewModel {
             modelInput = readInput(open);
             ModelRunner.validate(open.checkpoint().config(), modelInput.ids());
         } catch (InvalidInputException e) {
-            error.set(new ErrorReport("Cannot run this input", e.getMessage(), ""));
+            jobs.report(new ErrorReport("Cannot run this input", e.getMessage(), ""));
             return;
         }
         if (!input.get().equals(instanceInput)) {
@@ -148,7 +134,7 @@ public final class MainViewModel {
         }
         ModelSession other = comparison.get();
         Ablation ablated = comparedAblation.get();
-        submit("Running " + modelInput.ids().length + " tokens ...", cancelled -> {
+        jobs.submit("Running " + modelInput.ids().length + " tokens ...", cancelled -> {
             RunResult main = open.runner().run(RunRequest.of(modelInput.ids()), cancelled);
             RunResult compared;
             if (ablated != null) {
@@ -200,7 +186,7 @@ public final class MainViewModel {
         try {
             compareWithAblation(Ablation.parse(ablation.get(), open.checkpoint().config()));
         } catch (InvalidInputException e) {
-            error.set(new ErrorReport("Cannot switch that off", e.getMessage(), ""));
+            jobs.report(new ErrorReport("Cannot switch that off", e.getMessage(), ""));
         }
     }
 
@@ -223,7 +209,7 @@ public final class MainViewModel {
             return;
         }
         int[] ids = intact.tokens();
-        submit("Running with " + (parts.isNone() ? "nothing" : parts) + " switched off ...",
+        jobs.submit("Running with " + (parts.isNone() ? "nothing" : parts) + " switched off ...",
                 cancelled -> open.runner().run(RunRequest.of(ids).withAblation(parts), cancelled),
                 comparisonResult::set, "Could not run with " + parts + " switched off");
     }
@@ -239,13 +225,13 @@ public final class MainViewModel {
 
     /** Opens a second checkpoint to run on the same input, side by side (e.g. the baseline sample). */
     public void openComparison(Path path) {
-        submit("Loading " + path + " for comparison ...", cancelled -> loader.load(path, cancelled), opened -> {
+        jobs.submit("Loading " + path + " for comparison ...", cancelled -> loader.load(path, cancelled), opened -> {
             ModelSession old = comparison.get();
             comparedAblation.set(null);
             comparisonLabel.set(opened.name());
             comparison.set(opened);
             if (old != null) {
-                inference.execute(old::close);
+                jobs.later(old::close);
             }
             run();
         }, "Could not open " + path.getFileName() + " for comparison");
@@ -264,7 +250,7 @@ public final class MainViewModel {
             Tokenizer tokenizer = Tokenizers.fromFile(file);
             session.set(open.withTokenizer(new TokenizerLookup(Optional.of(tokenizer), tokenizer.name() + " from " + file)));
         } catch (InvalidInputException e) {
-            error.set(new ErrorReport("Could not read the tokenizer", e.getMessage(), ""));
+            jobs.report(new ErrorReport("Could not read the tokenizer", e.getMessage(), ""));
         }
     }
 
@@ -299,10 +285,10 @@ public final class MainViewModel {
         try {
             prompt = readInput(open);
         } catch (InvalidInputException e) {
-            error.set(new ErrorReport("Cannot generate from this input", e.getMessage(), ""));
+            jobs.report(new ErrorReport("Cannot generate from this input", e.getMessage(), ""));
             return;
         }
-        submit("Generating " + count + " tokens ...", cancelled -> open.runner().generate(prompt.ids(), count), ids -> {
+        jobs.submit("Generating " + count + " tokens ...", cancelled -> open.runner().generate(prompt.ids(), count), ids -> {
             int[] added = java.util.Arrays.copyOfRange(ids, prompt.ids().length, ids.length);
             if (inputIsText.get()) {
                 input.set(input.get() + open.tokenizer().tokenizer().orElseThrow().decode(added));
@@ -315,65 +301,12 @@ public final class MainViewModel {
 
     /** Stops the running request; what the user had stays. */
     public void cancel() {
-        if (current != null) {
-            current.cancel();
-        }
+        jobs.cancel();
     }
 
     /** Dismisses the current error. */
     public void clearError() {
-        error.set(null);
-    }
-
-    private <T> void submit(String what, Function<BooleanSupplier, T> work, Consumer<T> done, String failureTitle) {
-        Job job = new Job();
-        if (current != null) {
-            current.cancel();
-        }
-        current = job;
-        busy.set(true);
-        progress.set(-1);
-        status.set(what);
-        long start = System.nanoTime();
-        inference.execute(() -> {
-            try {
-                T value = work.apply(job::isCancelled);
-                fxThread.execute(() -> finish(job, value, done, start));
-            } catch (CancellationException e) {
-                fxThread.execute(() -> settle(job, "Cancelled."));
-            } catch (InvalidInputException e) {
-                fxThread.execute(() -> fail(job, new ErrorReport(failureTitle, e.getMessage(), "")));
-            } catch (RuntimeException | Error e) {
-                fxThread.execute(() -> fail(job, new ErrorReport(failureTitle, "Internal error: " + e, stackTrace(e))));
-            }
-        });
-    }
-
-    private <T> void finish(Job job, T value, Consumer<T> done, long start) {
-        if (job != current || job.isCancelled()) {
-            if (value instanceof AutoCloseable closeable) {
-                inference.execute(() -> closeQuietly(closeable));
-            }
-            settle(job, "Cancelled.");
-            return;
-        }
-        settle(job, String.format("Done in %.0f ms.", (System.nanoTime() - start) / 1e6));
-        done.accept(value);
-    }
-
-    private void fail(Job job, ErrorReport report) {
-        settle(job, report.title() + ".");
-        if (job == current) {
-            error.set(report);
-        }
-    }
-
-    private void settle(Job job, String message) {
-        if (job == current) {
-            busy.set(false);
-            progress.set(0);
-            status.set(message);
-        }
+        jobs.report(null);
     }
 
     /**
@@ -382,15 +315,7 @@ public final class MainViewModel {
      * a failure is reported like a failed run.
      */
     public <T> void analyse(java.util.function.Supplier<T> work, Consumer<T> done) {
-        inference.execute(() -> {
-            try {
-                T value = work.get();
-                fxThread.execute(() -> done.accept(value));
-            } catch (RuntimeException e) {
-                fxThread.execute(() -> error.set(new ErrorReport("Could not analyse the run", "Internal error: " + e,
-                        stackTrace(e))));
-            }
-        });
+        jobs.analyse(work, done);
     }
 
     private void explainSelectedCell() {
@@ -436,20 +361,6 @@ public final class MainViewModel {
                 .mapToInt(LayerPlan::layer).findFirst().orElse(0);
     }
 
-    private static void closeQuietly(AutoCloseable closeable) {
-        try {
-            closeable.close();
-        } catch (Exception ignored) {
-            // closing a stale result must not disturb the app
-        }
-    }
-
-    private static String stackTrace(Throwable e) {
-        StringWriter text = new StringWriter();
-        e.printStackTrace(new PrintWriter(text));
-        return text.toString();
-    }
-
     // ---- properties ----
 
     public ReadOnlyObjectProperty<ModelSession> sessionProperty() {
@@ -461,19 +372,19 @@ public final class MainViewModel {
     }
 
     public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
+        return jobs.statusProperty();
     }
 
     public ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
+        return jobs.progressProperty();
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return jobs.busyProperty();
     }
 
     public ReadOnlyObjectProperty<ErrorReport> errorProperty() {
-        return error.getReadOnlyProperty();
+        return jobs.errorProperty();
     }
 
     /** Tokens the maps mark on their key axis (the target block of a find-the-block instance), or null. */
