@@ -1,12 +1,10 @@
 package org.mtalens.runtime.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import org.mtalens.runtime.model.ComputeDevice;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -23,11 +21,8 @@ public final class ForwardBenchmarkCommand implements Callable<Integer> {
     @Option(names = "--repeats", defaultValue = "3", description = "Timed passes per measurement; the median is reported.")
     int repeats;
 
-    @Option(names = "--device", description = "cpu, gpu or auto (default: auto).")
-    String device;
-
-    @Option(names = "--json", description = "Print one JSON object.")
-    boolean json;
+    @Mixin
+    BenchOptions options;
 
     @Override
     public Integer call() throws Exception {
@@ -35,9 +30,9 @@ public final class ForwardBenchmarkCommand implements Callable<Integer> {
             throw new org.mtalens.runtime.InvalidInputException("--T and --repeats must be positive");
         }
         PrintWriter out = spec.commandLine().getOut();
-        ForwardBenchmark.Result r = new ForwardBenchmark(ComputeDevice.resolve(device), repeats).run(tokens);
-        if (json) {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(Json.of(r)));
+        ForwardBenchmark.Result r = new ForwardBenchmark(options.device(), repeats).run(tokens);
+        if (options.json()) {
+            BenchOptions.printJson(out, Json.of(r));
         } else {
             out.printf("forward pass, T=%d, %s, %d cores%n", r.T(), r.device(), r.cores());
             out.printf("  MTA model:        %8.1f ms  (%.0f tokens/s, %.1f GFLOP/s achieved)%n", r.forwardMs(), r.tokensPerS(), r.gflops());

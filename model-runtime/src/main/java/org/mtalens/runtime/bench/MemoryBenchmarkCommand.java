@@ -1,13 +1,11 @@
 package org.mtalens.runtime.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.mtalens.runtime.InvalidInputException;
-import org.mtalens.runtime.model.ComputeDevice;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -25,21 +23,18 @@ public final class MemoryBenchmarkCommand implements Callable<Integer> {
     @Option(names = "--layer", defaultValue = "2", description = "The captured layer (default ${DEFAULT-VALUE}, an MTA layer).")
     int layer;
 
-    @Option(names = "--device", description = "cpu, gpu or auto (default: auto).")
-    String device;
-
-    @Option(names = "--json", description = "Print one JSON object.")
-    boolean json;
+    @Mixin
+    BenchOptions options;
 
     @Override
     public Integer call() throws Exception {
         if (tokens < 1 || tokens > 4096 || layer < 0 || layer > 7) {
             throw new InvalidInputException("--T must be 1..4096 and --layer 0..7 (the benchmark model has 8 layers)");
         }
-        MemoryBenchmark.Result r = new MemoryBenchmark(ComputeDevice.resolve(device)).run(tokens, layer);
+        MemoryBenchmark.Result r = new MemoryBenchmark(options.device()).run(tokens, layer);
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(r));
+        if (options.json()) {
+            BenchOptions.printJson(out, r);
         } else {
             out.printf("one pass, T=%d, capturing layer %d, %d cores%n", r.tokens(), r.layer(), r.cores());
             out.printf("  capture %.1f MB, budget %.1f MB (40%% of a %.1f MB heap)%n", r.captureBytes() / 1e6,
