@@ -103,7 +103,7 @@ public final class AblationView {
                 String.format("ablated − intact (largest |change| %.4g)", d.maxAbs()));
         if (next != null) {
             divergence.setText(String.format("Next token after query %d (%s): KL(intact || ablated) = %.4f nats",
-                    next.position(), labelOf(next.position()), next.klDivergence()));
+                    next.position(), vm.main().tokenLabel(next.position()), next.klDivergence()));
             nextTokens.getItems().setAll(next.tokens());
         }
     }
@@ -112,11 +112,6 @@ public final class AblationView {
         title.setText(what);
         view.setMatrix(matrix);
         view.setMarkedKeys(VizAdapter.tokenRange(vm.main().markedKeysProperty().get()));
-    }
-
-    private String labelOf(int position) {
-        var labels = vm.main().tokenLabels();
-        return position < labels.size() ? labels.get(position) : "#" + position;
     }
 
     private void clear() {

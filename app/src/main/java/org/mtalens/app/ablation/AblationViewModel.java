@@ -32,10 +32,15 @@ public final class AblationViewModel {
 
     public AblationViewModel(MainViewModel main) {
         this.main = main;
-        List<ObservableValue<?>> inputs = List.of(main.resultProperty(), main.comparisonResultProperty(),
-                main.comparedAblationProperty(), main.layerProperty(), main.headProperty(), main.stageProperty(),
-                main.cellProperty());
-        inputs.forEach(input -> input.addListener((o, a, b) -> refresh()));
+        List<ObservableValue<?>> runs = List.of(main.resultProperty(), main.comparisonResultProperty(),
+                main.comparedAblationProperty());
+        runs.forEach(input -> input.addListener((o, a, b) -> {
+            refreshDifference();
+            refreshNextToken();
+        }));
+        List.of(main.layerProperty(), main.headProperty(), main.stageProperty())
+                .forEach(input -> input.addListener((o, a, b) -> refreshDifference()));
+        main.cellProperty().addListener((o, a, b) -> refreshNextToken()); // the map does not depend on the cell
     }
 
     /** @return what is switched off now (nothing when no ablation is being compared) */
@@ -98,18 +103,30 @@ public final class AblationViewModel {
                 : Optional.of(session.checkpoint().config().layerPlan(layer));
     }
 
-    private void refresh() {
+    /** The intact and the ablated run of one input. */
+    private record Runs(RunResult intact, RunResult ablated) {
+    }
+
+    /** @return the intact and ablated runs when both are there for the same input, else null */
+    private Runs runs() {
         RunResult intact = main.resultProperty().get();
         RunResult ablated = main.comparisonResultProperty().get();
         if (main.comparedAblationProperty().get() == null || intact == null || ablated == null
                 || intact.length() != ablated.length() || intact.vocabSize() != ablated.vocabSize()) {
-            difference.set(null);
-            nextToken.set(null);
-            return;
+            return null;
         }
-        difference.set(MapDifference.of(intact, ablated, main.layerProperty().get(), main.stageProperty().get(),
-                main.headProperty().get()).orElse(null));
-        nextToken.set(NextTokenComparison.at(intact, ablated, main.selectedQuery(), TOP_TOKENS));
+        return new Runs(intact, ablated);
+    }
+
+    private void refreshDifference() {
+        Runs runs = runs();
+        difference.set(runs == null ? null : MapDifference.of(runs.intact(), runs.ablated(), main.layerProperty().get(),
+                main.stageProperty().get(), main.headProperty().get()).orElse(null));
+    }
+
+    private void refreshNextToken() {
+        Runs runs = runs();
+        nextToken.set(runs == null ? null : NextTokenComparison.at(runs.intact(), runs.ablated(), main.selectedQuery(), TOP_TOKENS));
     }
 
     /** The selected head's map in the intact and the ablated run and their difference, or null before an ablated run. */

@@ -130,14 +130,10 @@ public final class MtaChangeView {
 
     private void configureCells() {
         cells.setId("change-cells");
-        var labels = (Function<Integer, String>) i -> {
-            var all = vm.main().tokenLabels();
-            return i + " " + (i < all.size() ? all.get(i) : "");
-        };
         TableColumn<CellChange, String> query = new TableColumn<>("query");
-        query.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(labels.apply(c.getValue().query())));
+        query.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(token(c.getValue().query())));
         TableColumn<CellChange, String> key = new TableColumn<>("key");
-        key.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(labels.apply(c.getValue().key())));
+        key.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(token(c.getValue().key())));
         cells.getColumns().addAll(List.of(query, key, cellNumber("plain", c -> c.plain()),
                 cellNumber("final", c -> c.finalWeight()), cellNumber("final − plain", c -> c.difference())));
         cells.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
@@ -147,6 +143,11 @@ public final class MtaChangeView {
                 vm.jumpTo(c);
             }
         });
+    }
+
+    /** @return a position with its token, e.g. {@code 12 ^S} */
+    private String token(int position) {
+        return position + " " + vm.main().tokenLabel(position);
     }
 
     private static TableColumn<CellChange, Number> cellNumber(String title, Function<CellChange, Number> value) {

@@ -349,6 +349,12 @@ public final class MainViewModel {
         return tokens.get().stream().map(Token::label).toList();
     }
 
+    /** @return the visible label of the token at {@code position} of the last run, or {@code #position} when there is none */
+    public String tokenLabel(int position) {
+        List<Token> shown = tokens.get();
+        return position >= 0 && position < shown.size() ? shown.get(position).label() : "#" + position;
+    }
+
     /** @return how the user reads token {@code id}: its text through the open tokenizer, else {@code #id} */
     public String tokenName(int id) {
         ModelSession open = session.get();

@@ -6,7 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.mtalens.runtime.model.RunResult;
-import org.mtalens.runtime.model.TokenPrediction;
 
 /**
  * How the next-token distribution after one position differs between a reference run and a changed run
@@ -51,21 +50,13 @@ public record NextTokenComparison(int position, List<TokenShift> tokens, double 
         Set<Integer> listed = new LinkedHashSet<>();
         reference.topPredictions(position, top).forEach(p -> listed.add(p.token()));
         changed.topPredictions(position, top).forEach(p -> listed.add(p.token()));
-        double[] before = probabilities(reference, position);
-        double[] after = probabilities(changed, position);
+        double[] before = NextTokenShift.probabilities(reference, position);
+        double[] after = NextTokenShift.probabilities(changed, position);
         List<TokenShift> shifts = new ArrayList<>();
         for (int token : listed) {
             shifts.add(new TokenShift(token, before[token], after[token]));
         }
         shifts.sort(Comparator.comparingDouble(TokenShift::before).reversed());
-        return new NextTokenComparison(position, shifts, NextTokenShift.klDivergence(reference, changed, position));
-    }
-
-    private static double[] probabilities(RunResult run, int position) {
-        double[] p = new double[run.vocabSize()];
-        for (TokenPrediction prediction : run.topPredictions(position, run.vocabSize())) {
-            p[prediction.token()] = prediction.probability();
-        }
-        return p;
+        return new NextTokenComparison(position, shifts, NextTokenShift.klDivergence(before, after));
     }
 }

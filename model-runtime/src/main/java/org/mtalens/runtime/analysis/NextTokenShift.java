@@ -12,8 +12,11 @@ public final class NextTokenShift {
      * at {@code position}; both runs must share the vocabulary.
      */
     public static double klDivergence(RunResult reference, RunResult changed, int position) {
-        double[] p = softmax(reference, position);
-        double[] q = softmax(changed, position);
+        return klDivergence(probabilities(reference, position), probabilities(changed, position));
+    }
+
+    /** @return KL(p || q) in nats of two distributions over the same vocabulary */
+    static double klDivergence(double[] p, double[] q) {
         double kl = 0;
         for (int v = 0; v < p.length; v++) {
             if (p[v] > 0) {
@@ -23,7 +26,8 @@ public final class NextTokenShift {
         return kl;
     }
 
-    private static double[] softmax(RunResult run, int position) {
+    /** @return the next-token distribution after {@code position}: the softmax of the run's logits there */
+    static double[] probabilities(RunResult run, int position) {
         double max = Double.NEGATIVE_INFINITY;
         for (int v = 0; v < run.vocabSize(); v++) {
             max = Math.max(max, run.logit(position, v));

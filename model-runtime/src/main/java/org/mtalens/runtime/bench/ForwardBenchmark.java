@@ -47,15 +47,25 @@ public final class ForwardBenchmark {
                          double plainLayerMs, Map<String, Double> stageMs, int cores, String device) {
     }
 
+    /** @return the benchmark's MTA model arguments, parsed */
+    static ModelConfig mtaConfig() {
+        return ModelConfigReader.parseConfigJson(MTA_CONFIG, "forward benchmark config");
+    }
+
+    /** @return {@code tokens} random token ids of {@code config}'s vocabulary, the same for every run */
+    static long[] randomTokens(ModelConfig config, int tokens) {
+        return new java.util.Random(7).longs(tokens, 0, config.vocabSize()).toArray();
+    }
+
     /** @param tokens T, the sequence length */
     public Result run(int tokens) {
-        ModelConfig mta = ModelConfigReader.parseConfigJson(MTA_CONFIG, "forward benchmark config");
+        ModelConfig mta = mtaConfig();
         ModelConfig plain = mta.withoutMta();
         try (NDManager manager = NDManager.newBaseManager(device)) {
             double peak = matmulPeakGflops(manager);
             MtaTransformer mtaModel = new MtaTransformer(mta, new RandomWeights(manager, mta));
             MtaTransformer plainModel = new MtaTransformer(plain, new RandomWeights(manager, plain));
-            long[] ids = new java.util.Random(7).longs(tokens, 0, mta.vocabSize()).toArray();
+            long[] ids = randomTokens(mta, tokens);
 
             double forward = median(() -> time(manager, mtaModel, ids, StageSink.NONE));
             double baseline = median(() -> time(manager, plainModel, ids, StageSink.NONE));
@@ -79,7 +89,8 @@ public final class ForwardBenchmark {
         }
     }
 
-    private static double time(NDManager parent, MtaTransformer model, long[] ids, StageSink sink) {
+    /** @return milliseconds of one forward pass of {@code ids} through {@code model}, offering its stages to {@code sink} */
+    static double time(NDManager parent, MtaTransformer model, long[] ids, StageSink sink) {
         try (NDManager manager = parent.newSubManager()) {
             NDArray tokens = manager.create(ids, new Shape(1, ids.length)); // [1, T]
             long start = System.nanoTime();

@@ -1,9 +1,7 @@
 package org.mtalens.runtime.bench;
 
 import ai.djl.Device;
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryType;
@@ -12,7 +10,6 @@ import java.nio.file.Path;
 import java.util.Set;
 import org.mtalens.runtime.InvalidInputException;
 import org.mtalens.runtime.config.ModelConfig;
-import org.mtalens.runtime.config.ModelConfigReader;
 import org.mtalens.runtime.model.CaptureSelection;
 import org.mtalens.runtime.model.MapCapture;
 import org.mtalens.runtime.model.MemoryBudget;
@@ -41,7 +38,7 @@ public final class MemoryBenchmark {
     }
 
     public Result run(int tokens, int layer) {
-        ModelConfig config = ModelConfigReader.parseConfigJson(ForwardBenchmark.MTA_CONFIG, "forward benchmark config");
+        ModelConfig config = ForwardBenchmark.mtaConfig();
         CaptureSelection oneLayer = CaptureSelection.of(Set.of(layer), null, null);
         MemoryBudget budget = MemoryBudget.defaultBudget();
         long captureBytes = MemoryBudget.captureBytes(config, oneLayer, tokens);
@@ -55,14 +52,8 @@ public final class MemoryBenchmark {
         }
         try (NDManager manager = NDManager.newBaseManager(device)) {
             MtaTransformer model = new MtaTransformer(config, new RandomWeights(manager, config));
-            long[] ids = new java.util.Random(7).longs(tokens, 0, config.vocabSize()).toArray();
             MapCapture capture = new MapCapture(oneLayer, false);
-            long start = System.nanoTime();
-            try (NDManager pass = manager.newSubManager()) {
-                NDArray logits = model.forward(pass, pass.create(ids, new Shape(1, tokens)), capture); // [1, T, V]
-                logits.get(0, 0, 0).getFloat();
-            }
-            double ms = (System.nanoTime() - start) / 1e6;
+            double ms = ForwardBenchmark.time(manager, model, ForwardBenchmark.randomTokens(config, tokens), capture);
             return new Result(tokens, layer, capture.maps().size(), captureBytes, budget.bytes(), maxHeap, peakHeapUsed(),
                     peakRss(), ms, null, cores);
         }

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mtalens.runtime.InvalidInputException;
+import org.mtalens.runtime.reliability.AllocatedBytes;
 
 class PthReaderTest {
     private static final long SIXTEEN_MB = 16L << 20;
@@ -91,7 +92,7 @@ class PthReaderTest {
         assertThatThrownBy(() -> PthReader.read(file)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("storage '0' declares 1099511627776 FloatStorage elements")
                 .hasMessageContaining("16 bytes");
-        assertThat(Allocation.ofFailing(() -> PthReader.read(file))).isLessThan(SIXTEEN_MB);
+        assertThat(AllocatedBytes.during(() -> PthReader.read(file))).isLessThan(SIXTEEN_MB);
     }
 
     @Test
@@ -100,7 +101,7 @@ class PthReaderTest {
         Path file = archive(pickle, Map.of());
 
         assertThatThrownBy(() -> PthReader.read(file)).hasMessageContaining("declares 2147483647 bytes but only 0 remain");
-        assertThat(Allocation.ofFailing(() -> PthReader.read(file))).isLessThan(SIXTEEN_MB);
+        assertThat(AllocatedBytes.during(() -> PthReader.read(file))).isLessThan(SIXTEEN_MB);
     }
 
     @Test

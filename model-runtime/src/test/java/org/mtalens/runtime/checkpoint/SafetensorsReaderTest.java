@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mtalens.runtime.InvalidInputException;
+import org.mtalens.runtime.reliability.AllocatedBytes;
 
 class SafetensorsReaderTest {
     private static final long SIXTEEN_MB = 16L << 20;
@@ -34,7 +35,7 @@ class SafetensorsReaderTest {
 
         assertThatThrownBy(() -> SafetensorsReader.read(file)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("header length 1099511627776 does not fit a file of 64 bytes");
-        assertThat(Allocation.ofFailing(() -> SafetensorsReader.read(file))).isLessThan(SIXTEEN_MB);
+        assertThat(AllocatedBytes.during(() -> SafetensorsReader.read(file))).isLessThan(SIXTEEN_MB);
     }
 
     @Test
@@ -74,7 +75,7 @@ class SafetensorsReaderTest {
         Path file = file("{\"a\":{\"dtype\":\"F32\",\"shape\":[1048576,1048576],\"data_offsets\":[0,8]}}", 8);
 
         assertThatThrownBy(() -> SafetensorsReader.read(file)).hasMessageContaining("needs 4398046511104 bytes");
-        assertThat(Allocation.ofFailing(() -> SafetensorsReader.read(file))).isLessThan(SIXTEEN_MB);
+        assertThat(AllocatedBytes.during(() -> SafetensorsReader.read(file))).isLessThan(SIXTEEN_MB);
     }
 
     @Test
