@@ -1,14 +1,15 @@
 package org.mtalens.runtime.bench;
 
-import ai.djl.ndarray.NDArray;
 import java.util.EnumMap;
 import java.util.Map;
 import org.mtalens.runtime.config.Stage;
+import org.mtalens.runtime.model.StageRows;
 import org.mtalens.runtime.model.StageSink;
 
 /**
  * Times a forward pass per layer and per stage without copying anything: each stage's time is the
- * time since the previous stage of the same layer (PyTorch's CPU ops run synchronously).
+ * time since the previous stage of the same layer (PyTorch's CPU ops run synchronously), summed over the
+ * layer's query blocks.
  */
 final class StageTimer implements StageSink {
     private final double[] layerMillis;
@@ -26,7 +27,7 @@ final class StageTimer implements StageSink {
     }
 
     @Override
-    public void stage(int layer, Stage stage, NDArray maps) {
+    public void stage(int layer, Stage stage, StageRows rows) {
         long now = System.nanoTime();
         stageMillis.merge(stage, (now - lastMark) / 1e6, Double::sum);
         lastMark = now;

@@ -72,6 +72,11 @@ public record Ablation(Set<Item> items) {
         return items.isEmpty();
     }
 
+    /** @return the first layer this ablation changes, or empty for none: the layers before it run as intact */
+    public java.util.OptionalInt firstLayer() {
+        return items.stream().mapToInt(Item::layer).min();
+    }
+
     /** @return whether {@code part} is switched off for the whole of {@code layer} */
     public boolean layerOff(int layer, AblatedPart part) {
         return items.contains(new Item(layer, Optional.empty(), part));

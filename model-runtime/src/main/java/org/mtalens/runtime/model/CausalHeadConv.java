@@ -25,40 +25,49 @@ final class CausalHeadConv {
     }
 
     /**
-     * @param maps   [B, H, T, T] contiguous, future entries 0; overwritten with the mixed maps
-     * @param kernel [G, c, c] indexed [group, source, destination]
+     * @param maps       [B, H, R, S] contiguous, future entries 0; overwritten with the mixed maps. A block of
+     *                   query rows: queries firstQuery..firstQuery+R-1 over keys 0..S-1 (a whole map: R = S = T)
+     * @param kernel     [G, c, c] indexed [group, source, destination]
+     * @param firstQuery the query of row 0
      * @return {@code maps}
      */
-    static NDArray applyInPlace(NDArray maps, NDArray kernel) {
+    static NDArray applyInPlace(NDArray maps, NDArray kernel, int firstQuery) {
         Shape shape = maps.getShape();
         int batch = (int) shape.get(0);
         int heads = (int) shape.get(1);
-        int tokens = (int) shape.get(2);
+        int rows = (int) shape.get(2);
+        int keys = (int) shape.get(3);
         int groups = (int) kernel.getShape().get(0);
         int size = (int) kernel.getShape().get(1);
         float[] weights = kernel.toFloatArray(); // [G * c * c]
         FloatBuffer data = CpuMaps.floats(maps);
-        int blocks = (tokens + ROWS_PER_TASK - 1) / ROWS_PER_TASK;
-        CpuMaps.forEach(batch * groups * blocks, task -> {
-            int block = task % blocks;
-            int group = task / blocks % groups;
-            int firstHead = (task / blocks / groups) * heads + group * size; // map index of the group's head 0
-            mixRows(data, firstHead, size, tokens, weights, group * size * size,
-                    block * ROWS_PER_TASK, Math.min(tokens, (block + 1) * ROWS_PER_TASK));
+        int tasks = (rows + ROWS_PER_TASK - 1) / ROWS_PER_TASK;
+        MapBlock block = new MapBlock(rows, keys, firstQuery);
+        CpuMaps.forEach(batch * groups * tasks, task -> {
+            int part = task % tasks;
+            int group = task / tasks % groups;
+            int firstHead = (task / tasks / groups) * heads + group * size; // map index of the group's head 0
+            mixRows(data, firstHead, size, block, weights, group * size * size,
+                    part * ROWS_PER_TASK, Math.min(rows, (part + 1) * ROWS_PER_TASK));
         });
         return maps;
     }
 
-    /** Mixes query rows [from, to) of one group's c maps, keys 0..query of each row. */
-    private static void mixRows(FloatBuffer data, int firstHead, int size, int tokens, float[] weights, int groupTap,
+    /** R query rows from {@code firstQuery} on, over S keys. */
+    private record MapBlock(int rows, int keys, int firstQuery) {
+    }
+
+    /** Mixes rows [from, to) of one group's c maps, keys 0..query of each row. */
+    private static void mixRows(FloatBuffer data, int firstHead, int size, MapBlock block, float[] weights, int groupTap,
                                 int from, int to) {
-        float[][] sources = new float[size][tokens];
-        float[] mixed = new float[tokens];
-        long cells = (long) tokens * tokens;
-        for (int query = from; query < to; query++) {
-            int length = query + 1;
+        int keys = block.keys();
+        float[][] sources = new float[size][keys];
+        float[] mixed = new float[keys];
+        long cells = (long) block.rows() * keys;
+        for (int row = from; row < to; row++) {
+            int length = block.firstQuery() + row + 1;
             for (int m = 0; m < size; m++) {
-                data.get((int) ((firstHead + m) * cells + (long) query * tokens), sources[m], 0, length);
+                data.get((int) ((firstHead + m) * cells + (long) row * keys), sources[m], 0, length);
             }
             for (int j = 0; j < size; j++) {
                 java.util.Arrays.fill(mixed, 0, length, 0f);
@@ -69,7 +78,7 @@ final class CausalHeadConv {
                         mixed[k] += w * source[k];
                     }
                 }
-                data.put((int) ((firstHead + j) * cells + (long) query * tokens), mixed, 0, length);
+                data.put((int) ((firstHead + j) * cells + (long) row * keys), mixed, 0, length);
             }
         }
     }

@@ -35,7 +35,7 @@ final class CausalKeyQueryConv {
      */
     static NDArray apply(NDArray maps, NDArray kernel, PadKey padKey) {
         NDArray out = maps.getManager().create(maps.getShape(), DataType.FLOAT32); // uninitialised: every entry is written
-        convolveInto(maps, kernel, padKey, out);
+        convolveInto(maps, kernel, padKey, 0, out);
         return out;
     }
 
@@ -44,17 +44,20 @@ final class CausalKeyQueryConv {
      * row is written): no new 4-byte-per-cell array, hence no page faults for one. {@code maps} must be
      * contiguous, as every fresh result of an operation is.
      *
+     * @param maps       [B, H, R, S] a block of query rows: queries firstQuery..firstQuery+R-1 over keys 0..S-1
+     * @param firstQuery the query of row 0 (0 for whole maps); rows before it are taken as 0
      * @return {@code maps}, now holding the convolved maps
      */
-    static NDArray applyInPlace(NDArray maps, NDArray kernel, PadKey padKey) {
-        convolveInto(maps, kernel, padKey, maps);
+    static NDArray applyInPlace(NDArray maps, NDArray kernel, PadKey padKey, int firstQuery) {
+        convolveInto(maps, kernel, padKey, firstQuery, maps);
         return maps;
     }
 
-    private static void convolveInto(NDArray maps, NDArray kernel, PadKey padKey, NDArray out) {
+    private static void convolveInto(NDArray maps, NDArray kernel, PadKey padKey, int firstQuery, NDArray out) {
         Shape shape = maps.getShape();
         int heads = (int) shape.get(1);
-        int tokens = (int) shape.get(2);
+        int rows = (int) shape.get(2);
+        int keys = (int) shape.get(3);
         Shape k = kernel.getShape();
         int queryTaps = (int) k.get(2);
         int keyTaps = (int) k.get(3);
@@ -64,9 +67,9 @@ final class CausalKeyQueryConv {
                 .mapToObj(h -> Arrays.copyOfRange(kernels, h * taps, (h + 1) * taps)).toArray(float[][]::new);
         FloatBuffer in = CpuMaps.floats(maps);
         FloatBuffer target = out == maps ? in : CpuMaps.floats(out);
-        int cells = tokens * tokens;
+        int cells = rows * keys;
         ThreadLocal<CausalMapConvolver> convolvers = ThreadLocal.withInitial(
-                () -> new CausalMapConvolver(tokens, queryTaps, keyTaps, padKey.leftPadding(keyTaps)));
+                () -> new CausalMapConvolver(rows, keys, firstQuery, queryTaps, keyTaps, padKey.leftPadding(keyTaps)));
         CpuMaps.forEach((int) (shape.get(0) * heads), map ->
                 convolvers.get().convolve(in, target, map * cells, headKernels[map % heads]));
     }

@@ -4,10 +4,13 @@ import java.nio.FloatBuffer;
 import java.util.Arrays;
 
 /**
- * Convolves one head's causal map with its c_q x c_k kernel, visiting only the causal triangle
- * (keys <= query). The semantics are {@link KeyQueryConvolution}'s: queries padded by c_q-1 on the past
- * side (kernel row c_q-1 is the current query), keys padded {@code left} before and c_k-1-left after; the
- * input's future entries are taken as 0 and the output's future entries are written as 0.
+ * Convolves one head's causal map (or a block of its query rows) with its c_q x c_k kernel, visiting only
+ * the causal triangle (keys <= query). The semantics are {@link KeyQueryConvolution}'s: queries padded by
+ * c_q-1 on the past side (kernel row c_q-1 is the current query), keys padded {@code left} before and
+ * c_k-1-left after; the input's future entries are taken as 0 and the output's future entries are written as 0.
+ * A block of rows R x S holds queries firstQuery..firstQuery+R-1 over keys 0..S-1; rows before the block are
+ * taken as 0, so its first c_q-1 output rows are exact only when the block starts at query 0 (otherwise the
+ * caller gives it those rows as a halo and drops them).
  *
  * <p>How it stays fast in plain Java: for each of the last c_q+1 input rows it keeps c_k copies shifted by
  * one key each ({@code shifted[slot][c][k] = in[row, k + c - left]}, 0 outside the map), so every tap is
@@ -17,41 +20,52 @@ import java.util.Arrays;
  * sixteen multiply-adds per key. One convolver per thread; it is reused from map to map.
  */
 final class CausalMapConvolver {
-    private final int tokens;
+    private final int rows;
+    private final int keys;
+    private final int firstQuery;
     private final int queryTaps;
     private final int keyTaps;
     private final int left;
-    /** [c_q+1 slots][c_k shifts][T]: the shifted copies of input row r live in slot r % (c_q+1) */
+    /** [c_q+1 slots][c_k shifts][S]: the shifted copies of input row r live in slot r % (c_q+1) */
     private final float[][][] shifted;
-    /** [T] output row q being summed */
+    /** [S] output row q being summed */
     private final float[] first;
-    /** [T] output row q+1 being summed */
+    /** [S] output row q+1 being summed */
     private final float[] second;
-    /** [T] the input row being loaded, keys 0..r */
+    /** [S] the input row being loaded, keys 0..its query */
     private final float[] input;
-    /** [T] zeros, written over the future part of each output row */
+    /** [S] zeros, written over the future part of each output row */
     private final float[] zeros;
 
-    /**
-     * @param tokens    T, the map's side
-     * @param queryTaps c_q, the kernel's rows
-     * @param keyTaps   c_k, the kernel's columns
-     * @param left      keys of padding before key 0 (from the pad_key mode)
-     */
+    /** A whole T x T map: queries 0..T-1 over keys 0..T-1. */
     CausalMapConvolver(int tokens, int queryTaps, int keyTaps, int left) {
-        this.tokens = tokens;
-        this.queryTaps = queryTaps;
-        this.keyTaps = keyTaps;
-        this.left = left;
-        this.shifted = new float[queryTaps + 1][keyTaps][tokens];
-        this.first = new float[tokens];
-        this.second = new float[tokens];
-        this.input = new float[tokens];
-        this.zeros = new float[tokens];
+        this(tokens, tokens, 0, queryTaps, keyTaps, left);
     }
 
     /**
-     * @param in     maps [.., T, T] row-major; the map starts at {@code start}
+     * @param rows       R, the block's query rows
+     * @param keys       S, the block's keys (at least firstQuery + R)
+     * @param firstQuery the query of row 0
+     * @param queryTaps  c_q, the kernel's rows
+     * @param keyTaps    c_k, the kernel's columns
+     * @param left       keys of padding before key 0 (from the pad_key mode)
+     */
+    CausalMapConvolver(int rows, int keys, int firstQuery, int queryTaps, int keyTaps, int left) {
+        this.rows = rows;
+        this.keys = keys;
+        this.firstQuery = firstQuery;
+        this.queryTaps = queryTaps;
+        this.keyTaps = keyTaps;
+        this.left = left;
+        this.shifted = new float[queryTaps + 1][keyTaps][keys];
+        this.first = new float[keys];
+        this.second = new float[keys];
+        this.input = new float[keys];
+        this.zeros = new float[keys];
+    }
+
+    /**
+     * @param in     maps [.., R, S] row-major; the map starts at {@code start}
      * @param out    where the convolved map goes, same layout and {@code start}; may be {@code in} itself
      *               (output rows q, q+1 are written only after input rows up to q+1 were copied)
      * @param kernel this head's kernel [c_q, c_k] row-major
@@ -62,8 +76,8 @@ final class CausalMapConvolver {
                 Arrays.fill(copy, 0f);
             }
         }
-        for (int query = 0; query < tokens; query += 2) {
-            boolean pair = query + 1 < tokens;
+        for (int query = 0; query < rows; query += 2) {
+            boolean pair = query + 1 < rows;
             loadShifted(in, start, query);
             if (pair) {
                 loadShifted(in, start, query + 1);
@@ -76,25 +90,27 @@ final class CausalMapConvolver {
         }
     }
 
-    /** Writes output row {@code query}: its keys 0..query from {@code sums}, 0 after. */
-    private void write(FloatBuffer out, int start, int query, float[] sums) {
-        int rowStart = start + query * tokens;
-        out.put(rowStart, sums, 0, query + 1);
-        out.put(rowStart + query + 1, zeros, 0, tokens - query - 1);
+    /** Writes output row {@code row}: its keys 0..query from {@code sums}, 0 after. */
+    private void write(FloatBuffer out, int start, int row, float[] sums) {
+        int rowStart = start + row * keys;
+        int causal = firstQuery + row + 1;
+        out.put(rowStart, sums, 0, causal);
+        out.put(rowStart + causal, zeros, 0, keys - causal);
     }
 
     /**
-     * Fills the slot of input row r with its shifted copies: {@code copy_c[k] = in[r, k + c - left]} for keys
-     * 0..r. Entries outside that range stay 0: they were 0 when the map began and every earlier row in this
-     * slot covered a shorter range of keys.
+     * Fills the slot of input row r (query a) with its shifted copies: {@code copy_c[k] = in[r, k + c - left]}
+     * for keys 0..a. Entries outside that range stay 0: they were 0 when the map began and every earlier row
+     * in this slot covered a shorter range of keys.
      */
     private void loadShifted(FloatBuffer in, int start, int r) {
         float[][] slot = shifted[r % shifted.length];
-        in.get(start + r * tokens, input, 0, r + 1); // one read of the row from the array's memory
+        int query = firstQuery + r;
+        in.get(start + r * keys, input, 0, query + 1); // one read of the row from the array's memory
         for (int c = 0; c < keyTaps; c++) {
             int firstKey = Math.max(0, c - left); // the input key copied to the lowest output key
             int firstOut = firstKey + left - c;
-            int lastOut = Math.min(tokens - 1, r + left - c); // the output key fed by input key r
+            int lastOut = Math.min(keys - 1, query + left - c); // the output key fed by input key `query`
             if (lastOut >= firstOut) {
                 System.arraycopy(input, firstKey, slot[c], firstOut, lastOut - firstOut + 1);
             }
@@ -102,11 +118,12 @@ final class CausalMapConvolver {
     }
 
     /**
-     * {@code first[k] = sum_{a,c} K[a,c] * in[q-(c_q-1)+a, k-left+c]}, and the same for q+1 into {@code second}
-     * when {@code pair}, for keys k in 0..q+1 (key q+1 of row q is future and never written out).
+     * {@code first[k] = sum_{a,c} K[a,c] * in[q-(c_q-1)+a, k-left+c]} for row q, and the same for row q+1 into
+     * {@code second} when {@code pair}, for keys k up to row q+1's query (that key is future for row q and
+     * never written out).
      */
     private void sumRows(int query, boolean pair, float[] kernel) {
-        int length = Math.min(tokens, query + 2);
+        int length = Math.min(keys, firstQuery + query + 2);
         Arrays.fill(first, 0, length, 0f);
         Arrays.fill(second, 0, length, 0f);
         int top = query - (queryTaps - 1); // the input row kernel row 0 sees for query q

@@ -38,14 +38,14 @@ public final class ConvolutionBenchmark {
     public static Result run(int tokens, int heads, int queryTaps, int keyTaps, int repeats) {
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
             NDArray maps = manager.randomUniform(-1f, 1f, new Shape(1, heads, tokens, tokens)); // [1, H, T, T]
-            try (NDArray keep = CausalMask.of(manager, tokens, 1f).keep()) {
+            try (NDArray keep = new BlockMask(manager, new QueryBlock(0, 0, tokens), 1f).keep()) {
                 maps.muli(keep); // future entries 0, as the forward pass hands them over
             }
             NDArray kernel = manager.randomUniform(-1f, 1f, new Shape(heads, 1, queryTaps, keyTaps)); // [H, 1, c_q, c_k]
             double javaMs = median(repeats, () -> time(maps, kernel, CausalKeyQueryConv::apply));
             double inPlaceMs = median(repeats, () -> {
                 try (NDArray copy = maps.duplicate()) {
-                    return time(copy, kernel, CausalKeyQueryConv::applyInPlace);
+                    return time(copy, kernel, (m, k, p) -> CausalKeyQueryConv.applyInPlace(m, k, p, 0));
                 }
             });
             double torchMs = median(repeats, () -> time(maps, kernel, KeyQueryConvolution::withTorch));
@@ -53,7 +53,7 @@ public final class ConvolutionBenchmark {
             try (NDArray java = CausalKeyQueryConv.apply(maps, kernel, PadKey.BOTH);
                  NDArray torch = KeyQueryConvolution.withTorch(maps, kernel, PadKey.BOTH)) {
                 float[] gap = java.sub(torch).abs().toFloatArray();
-                CausalMask.zeroFuture(gap, tokens);
+                BlockMask.zeroFuture(gap, tokens);
                 difference = 0;
                 for (float g : gap) {
                     difference = Math.max(difference, g);

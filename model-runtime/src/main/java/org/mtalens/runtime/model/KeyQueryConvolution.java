@@ -29,16 +29,19 @@ final class KeyQueryConvolution {
     }
 
     /**
-     * As {@link #apply}, for a caller that is done with {@code maps}: the result may be {@code maps} itself,
-     * its memory reused (the Java path), so {@code maps} must not be read afterwards, and closed only if it is
-     * not the result.
+     * As {@link #apply}, on a block of query rows, for a caller that is done with {@code maps}: the result may be
+     * {@code maps} itself, its memory reused (the Java path), so {@code maps} must not be read afterwards, and
+     * closed only if it is not the result.
      *
-     * @param keep [T, T] 1 where key <= query, 0 for future keys, to re-mask the result with; or null to leave
-     *             its future entries as they come
+     * @param maps       [B, H, R, S] queries firstQuery..firstQuery+R-1 over keys 0..S-1, future entries 0; rows
+     *                   before the block are taken as 0
+     * @param keep       [R, S] 1 where key <= query, 0 for future keys, to re-mask the result with; or null to
+     *                   leave its future entries as they come
+     * @param firstQuery the query of row 0
      */
-    static NDArray replacing(NDArray maps, NDArray kernel, PadKey padKey, NDArray keep) {
+    static NDArray replacing(NDArray maps, NDArray kernel, PadKey padKey, NDArray keep, int firstQuery) {
         if (CausalKeyQueryConv.handles(maps, kernel)) {
-            return CausalKeyQueryConv.applyInPlace(maps, kernel, padKey); // future entries are 0 already
+            return CausalKeyQueryConv.applyInPlace(maps, kernel, padKey, firstQuery); // future entries are 0 already
         }
         NDArray out = withTorch(maps, kernel, padKey);
         return keep == null ? out : out.muli(keep); // re-masked in place: no new map
@@ -53,9 +56,9 @@ final class KeyQueryConvolution {
         int left = padKey.leftPadding(keyTaps);
         int right = keyTaps - 1 - left;
         // padding pairs from the last axis: keys (left, right), then queries (c_q-1 before, 0 after)
-        NDArray padded = maps.pad(new Shape(left, right, queryTaps - 1, 0), 0f); // [B, H, T+c_q-1, T+c_k-1]
+        NDArray padded = maps.pad(new Shape(left, right, queryTaps - 1, 0), 0f); // [B, H, R+c_q-1, S+c_k-1]
         NDArray out = Conv2d.conv2d(padded, kernel, null, new Shape(1, 1), new Shape(0, 0), new Shape(1, 1), heads)
-                .singletonOrThrow(); // [B, H, T, T]
+                .singletonOrThrow(); // [B, H, R, S]
         padded.close();
         return out;
     }

@@ -1,6 +1,7 @@
 package org.mtalens.runtime.model;
 
 import ai.djl.ndarray.NDArray;
+import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,14 +11,18 @@ import java.util.function.BooleanSupplier;
 import org.mtalens.runtime.config.Stage;
 import org.mtalens.runtime.export.NpyArray;
 
-/** A {@link StageSink} that copies the selected maps (future entries zeroed) and, if asked, activations. */
+/**
+ * A {@link StageSink} that copies the selected maps (future entries 0), assembling each head's map from the
+ * query blocks as they arrive, and, if asked, activations.
+ */
 public final class MapCapture implements StageSink {
     private final CaptureSelection selection;
     private final boolean activations;
-    private final List<AttentionMap> maps = new ArrayList<>();
-    private final Map<String, NpyArray> activationValues = new LinkedHashMap<>();
-
     private final BooleanSupplier cancelled;
+    /** Maps being filled (their values are written in place), by layer, stage and head, in the order their first rows arrived. */
+    private final Map<String, AttentionMap> maps = new LinkedHashMap<>();
+    private final Map<String, float[]> filling = new LinkedHashMap<>();
+    private final Map<String, NpyArray> activationValues = new LinkedHashMap<>();
 
     public MapCapture(CaptureSelection selection, boolean activations) {
         this(selection, activations, () -> false);
@@ -42,21 +47,34 @@ public final class MapCapture implements StageSink {
         return selection.wants(layer, stage);
     }
 
-    /** @param stageMaps [1, H, T, T]: captures run one sequence */
     @Override
-    public void stage(int layer, Stage stage, NDArray stageMaps) {
-        int heads = (int) stageMaps.getShape().get(1);
-        int tokens = (int) stageMaps.getShape().get(2);
-        java.nio.FloatBuffer all = CpuMaps.floats(stageMaps); // [1, H, T, T], read head by head: no copy of the whole stage
-        int cells = tokens * tokens;
-        for (int head = 0; head < heads; head++) {
+    public void stage(int layer, Stage stage, StageRows rows) {
+        FloatBuffer block = rows.floats(); // read row by row: no copy of the whole block
+        for (int head = 0; head < rows.heads(); head++) {
             if (selection.wantsHead(head)) {
-                float[] values = new float[cells];
-                all.get(head * cells, values, 0, cells);
-                CausalMask.zeroFuture(values, tokens);
-                maps.add(new AttentionMap(layer, stage, head, tokens, values));
+                copyRows(block, rows, head, mapOf(layer, stage, head, rows.tokens()));
             }
         }
+    }
+
+    /** Copies the delivered rows of one head, keys 0..query of each (the rest of the map stays 0). */
+    private static void copyRows(FloatBuffer block, StageRows rows, int head, float[] values) {
+        int tokens = rows.tokens();
+        for (int query = rows.from(); query < rows.to(); query++) {
+            block.get(rows.offset(head, query), values, query * tokens, query + 1);
+        }
+    }
+
+    /** @return the values of the map being filled (all 0 before its first rows) */
+    private float[] mapOf(int layer, Stage stage, int head, int tokens) {
+        String key = layer + "/" + stage.id() + "/" + head;
+        float[] values = filling.get(key);
+        if (values == null) {
+            values = new float[Math.multiplyExact(tokens, tokens)];
+            filling.put(key, values);
+            maps.put(key, new AttentionMap(layer, stage, head, tokens, values)); // the record keeps this array: filled in place
+        }
+        return values;
     }
 
     @Override
@@ -72,8 +90,15 @@ public final class MapCapture implements StageSink {
         activationValues.put(key, NpyArray.ofFloats(key, values.toFloatArray(), shape));
     }
 
+    /** @return the captured maps in the order the pass produced them (layer, then stage, then head) */
     public List<AttentionMap> maps() {
-        return maps;
+        return new ArrayList<>(maps.values());
+    }
+
+    /** Forgets the maps captured so far (a caller that has taken them, e.g. one layer streamed to a file). */
+    public void clear() {
+        maps.clear();
+        filling.clear();
     }
 
     public Map<String, NpyArray> activations() {

@@ -31,6 +31,24 @@ public record MemoryBudget(long bytes) {
         }
     }
 
+    /**
+     * Checks a trace of {@code tokens} tokens (its residual stream per layer) plus the maps it captures, with a
+     * message in the user's words.
+     */
+    public void checkTrace(ModelConfig config, CaptureSelection selection, int tokens) {
+        long needed = Trace.bytes(config, tokens) + captureBytes(config, selection, tokens);
+        if (needed > bytes) {
+            throw new InvalidInputException(String.format("an input of %d tokens needs %s to keep each layer's input and "
+                    + "the maps shown, more than the memory budget of %s (40%% of the Java heap); give Java more memory "
+                    + "(-Xmx) or a shorter input", tokens, megabytes(needed), megabytes(bytes)));
+        }
+    }
+
+    /** @return whether {@code maps} maps of T x T fit the budget */
+    public boolean fitsMaps(long maps, int tokens) {
+        return maps * tokens * (long) tokens * Float.BYTES <= bytes;
+    }
+
     static String megabytes(long bytes) {
         return String.format("%.1f MB", bytes / 1e6);
     }

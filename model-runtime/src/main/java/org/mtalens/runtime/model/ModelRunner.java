@@ -1,18 +1,23 @@
 package org.mtalens.runtime.model;
 
-import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.mtalens.runtime.InvalidInputException;
 import org.mtalens.runtime.checkpoint.Checkpoint;
 import org.mtalens.runtime.config.ModelConfig;
+import org.mtalens.runtime.config.Stage;
 
 /**
- * Runs one loaded checkpoint: forward passes with capture, greedy generation. Each request gets its
- * own {@link NDManager}, closed when it ends; no array leaves. Not thread-safe: one thread (the app's
+ * Runs one loaded checkpoint: {@link Trace traces} (one pass keeping each layer's input), replays of one layer
+ * from a trace, logits of any position, passes that capture maps, greedy generation with a cache. Each request
+ * gets its own {@link NDManager}, closed when it ends; no array leaves. Not thread-safe: one thread (the app's
  * inference executor) uses it at a time. Close it to free the weights.
  */
 public final class ModelRunner implements AutoCloseable {
@@ -28,7 +33,7 @@ public final class ModelRunner implements AutoCloseable {
     }
 
     /** Copies the checkpoint's weights to {@code device}. */
-    public static ModelRunner load(Checkpoint checkpoint, Device device) {
+    public static ModelRunner load(Checkpoint checkpoint, ai.djl.Device device) {
         return load(checkpoint, device, () -> false);
     }
 
@@ -37,7 +42,7 @@ public final class ModelRunner implements AutoCloseable {
      *
      * @throws java.util.concurrent.CancellationException when cancelled (nothing stays allocated)
      */
-    public static ModelRunner load(Checkpoint checkpoint, Device device, BooleanSupplier cancelled) {
+    public static ModelRunner load(Checkpoint checkpoint, ai.djl.Device device, BooleanSupplier cancelled) {
         return new ModelRunner(checkpoint, DeviceWeights.load(checkpoint, device, cancelled));
     }
 
@@ -51,10 +56,136 @@ public final class ModelRunner implements AutoCloseable {
         return ComputeDevice.describe(weights.device());
     }
 
+    /** @return the memory budget replays and captures are checked against */
+    public MemoryBudget budget() {
+        return budget;
+    }
+
     /** Replaces the capture memory budget. */
     public void setBudget(MemoryBudget budget) {
         this.budget = budget;
     }
+
+    // ---- traces ----
+
+    /**
+     * One forward pass that keeps each layer's input (and the maps {@code request} captures), reporting each
+     * layer done to {@code progress}.
+     *
+     * @throws java.util.concurrent.CancellationException when {@code progress} says cancelled
+     */
+    public Trace trace(TraceRequest request, PassProgress progress) {
+        ModelConfig config = checkpoint.config();
+        int[] tokens = request.tokens();
+        validate(config, tokens);
+        request.ablation().validateFor(config);
+        request.capture().validateFor(config);
+        budget.checkTrace(config, request.capture(), tokens.length);
+        long start = System.nanoTime();
+        try (NDManager manager = weights.manager().newSubManager()) {
+            NDArray embedded = model.embed(manager, tokenArray(manager, tokens)); // [1, T, D]
+            return tracedPass(manager, tokens, 0, embedded, null, request, progress, start);
+        }
+    }
+
+    /**
+     * The pass of {@code base}'s input with {@code parts} switched off, run only from the first layer they change
+     * (the layers before it see the same input, so their inputs are shared with {@code base}).
+     */
+    Trace retrace(Trace base, Ablation parts, CaptureSelection capture, PassProgress progress) {
+        ModelConfig config = checkpoint.config();
+        parts.validateFor(config);
+        capture.validateFor(config);
+        if (!base.ablation().isNone()) {
+            throw new IllegalArgumentException("an ablated trace is derived from the intact one, not from " + base.ablation());
+        }
+        int[] tokens = base.tokens();
+        budget.checkTrace(config, capture, tokens.length);
+        int first = parts.firstLayer().orElse(config.nLayers());
+        long start = System.nanoTime();
+        try (NDManager manager = weights.manager().newSubManager()) {
+            NDArray input = residualArray(manager, base, first); // [1, T, D]
+            TraceRequest request = new TraceRequest(tokens, parts, LogitRows.last(), capture);
+            return tracedPass(manager, tokens, first, input, base.residuals(), request, progress, start);
+        }
+    }
+
+    private Trace tracedPass(NDManager manager, int[] tokens, int first, NDArray input, float[][] earlier,
+                             TraceRequest request, PassProgress progress, long start) {
+        ModelConfig config = checkpoint.config();
+        ResidualRecorder residuals = new ResidualRecorder(config.nLayers(), earlier, first);
+        MapCapture capture = new MapCapture(request.capture(), false);
+        StageSink sink = StageSinks.of(progress, config.nLayers(), residuals, capture);
+        int[] positions = request.logits().resolve(tokens.length);
+        NDArray logits = model.forwardFrom(manager, first, input, sink, request.ablation(), request.logits()); // [1, T', V]
+        Map<Integer, float[]> rows = logitRows(logits.toFloatArray(), positions, tokens.length, config.vocabSize());
+        double millis = (System.nanoTime() - start) / 1e6;
+        return new Trace(this, tokens, request.ablation(), residuals.residuals(), rows, layerMaps(capture.maps()),
+                device(), millis);
+    }
+
+    /** Replays {@code layer} of {@code trace} and keeps the maps {@code query} asks for. */
+    LayerMaps replay(Trace trace, int layer, MapQuery query, BooleanSupplier cancelled) {
+        ModelConfig config = checkpoint.config();
+        CaptureSelection selection = query.on(layer);
+        selection.validateFor(config);
+        budget.check(config, selection, trace.length());
+        MapCapture capture = new MapCapture(selection, false, cancelled);
+        replayInto(trace, layer, capture);
+        return new LayerMaps(layer, capture.maps());
+    }
+
+    /** Replays {@code layer} of {@code trace}, streaming the rows of some stages and heads (empty: all) to {@code listener}. */
+    void replayRows(Trace trace, int layer, Set<Stage> stages, Set<Integer> heads, RowListener listener,
+                    BooleanSupplier cancelled) {
+        if (cancelled.getAsBoolean()) {
+            throw new java.util.concurrent.CancellationException("cancelled before replaying layer " + layer);
+        }
+        replayInto(trace, layer, new RowStream(layer, stages, heads, listener));
+    }
+
+    private void replayInto(Trace trace, int layer, StageSink sink) {
+        if (layer < 0 || layer >= checkpoint.config().nLayers()) {
+            throw new InvalidInputException("layer " + layer + " does not exist; the model has layers 0.."
+                    + (checkpoint.config().nLayers() - 1));
+        }
+        try (NDManager manager = weights.manager().newSubManager()) {
+            model.replayAttention(manager, layer, residualArray(manager, trace, layer), sink, trace.ablation());
+        }
+    }
+
+    /** @return [V] the logits after {@code position} of {@code trace}, from the residual stream leaving its last layer */
+    float[] logitsAt(Trace trace, int position) {
+        ModelConfig config = checkpoint.config();
+        float[] last = trace.residual(config.nLayers());
+        int dim = config.dim();
+        try (NDManager manager = weights.manager().newSubManager()) {
+            NDArray row = manager.create(Arrays.copyOfRange(last, position * dim, (position + 1) * dim), new Shape(1, 1, dim));
+            return model.logits(row, StageSink.NONE).toFloatArray(); // [1, 1, V]
+        }
+    }
+
+    private NDArray residualArray(NDManager manager, Trace trace, int layer) {
+        ModelConfig config = checkpoint.config();
+        return manager.create(trace.residual(layer), new Shape(1, trace.length(), config.dim())); // [1, T, D]
+    }
+
+    private static Map<Integer, float[]> logitRows(float[] values, int[] positions, int tokens, int vocab) {
+        Map<Integer, float[]> rows = new HashMap<>();
+        int count = positions == null ? tokens : positions.length;
+        for (int i = 0; i < count; i++) {
+            rows.put(positions == null ? i : positions[i], Arrays.copyOfRange(values, i * vocab, (i + 1) * vocab));
+        }
+        return rows;
+    }
+
+    private static List<LayerMaps> layerMaps(List<AttentionMap> maps) {
+        Map<Integer, List<AttentionMap>> byLayer = new java.util.TreeMap<>();
+        maps.forEach(m -> byLayer.computeIfAbsent(m.layer(), l -> new java.util.ArrayList<>()).add(m));
+        return byLayer.entrySet().stream().map(e -> new LayerMaps(e.getKey(), e.getValue())).toList();
+    }
+
+    // ---- passes that capture maps ----
 
     /** Runs one forward pass and keeps what the request asks for. */
     public RunResult run(RunRequest request) {
@@ -62,7 +193,8 @@ public final class ModelRunner implements AutoCloseable {
     }
 
     /**
-     * Runs one forward pass, checking {@code cancelled} before every layer.
+     * Runs one forward pass, capturing the maps and activations the request asks for, with the logits of every
+     * position, checking {@code cancelled} before every layer.
      *
      * @throws java.util.concurrent.CancellationException when cancelled
      */
@@ -83,22 +215,26 @@ public final class ModelRunner implements AutoCloseable {
         }
     }
 
-    /**
-     * Greedy decoding: appends {@code count} tokens, each the most likely after the sequence so far,
-     * by full forward passes (no cache, so exactly what repeated runs give).
-     *
-     * @return the prompt followed by the new tokens
-     */
+    // ---- generation ----
+
+    /** Greedy decoding of the intact model. @see #generate(int[], int, Ablation) */
     public int[] generate(int[] prompt, int count) {
         return generate(prompt, count, Ablation.none());
     }
 
     /**
-     * Greedy decoding with some parts of the model switched off in every pass.
+     * Greedy decoding: appends {@code count} tokens, each the most likely after the sequence so far, with parts
+     * of the model switched off in every step. One pass over the prompt fills a cache of every layer's queries,
+     * keys and values; each new token is then one step through the layers for its position only.
      *
      * @return the prompt followed by the new tokens
      */
     public int[] generate(int[] prompt, int count, Ablation ablation) {
+        return generate(prompt, count, ablation, PassProgress.NONE);
+    }
+
+    /** As {@link #generate(int[], int, Ablation)}, reporting tokens done as "layers" done and stopping when cancelled. */
+    public int[] generate(int[] prompt, int count, Ablation ablation, PassProgress progress) {
         ModelConfig config = checkpoint.config();
         validate(config, prompt);
         ablation.validateFor(config);
@@ -107,17 +243,26 @@ public final class ModelRunner implements AutoCloseable {
                     + config.maxSeqlen());
         }
         int[] sequence = Arrays.copyOf(prompt, prompt.length + count);
-        for (int i = prompt.length; i < sequence.length; i++) {
-            sequence[i] = nextToken(Arrays.copyOf(sequence, i), ablation);
+        if (count == 0) {
+            return sequence;
+        }
+        try (NDManager manager = weights.manager().newSubManager()) {
+            DecodeCache cache = new DecodeCache(manager, config, sequence.length);
+            NDArray prefill = model.forward(manager, tokenArray(manager, prompt), cache, ablation, LogitRows.last()); // [1, 1, V]
+            sequence[prompt.length] = (int) prefill.argMax().getLong();
+            ForwardContext context = ForwardContext.of(manager, sequence.length, config);
+            for (int position = prompt.length; position + 1 < sequence.length; position++) {
+                if (progress.cancelled()) {
+                    throw new java.util.concurrent.CancellationException("generation was cancelled");
+                }
+                try (NDManager step = manager.newSubManager()) {
+                    NDArray logits = model.step(step, sequence[position], position, cache, context, ablation); // [1, 1, V]
+                    sequence[position + 1] = (int) logits.argMax().getLong();
+                }
+                progress.layersDone(position + 1 - prompt.length, count);
+            }
         }
         return sequence;
-    }
-
-    private int nextToken(int[] tokens, Ablation ablation) {
-        try (NDManager manager = weights.manager().newSubManager()) {
-            NDArray logits = model.forward(manager, tokenArray(manager, tokens), StageSink.NONE, ablation); // [1, T, V]
-            return (int) logits.get(0, tokens.length - 1).argMax().getLong();
-        }
     }
 
     private static NDArray tokenArray(NDManager manager, int[] tokens) {

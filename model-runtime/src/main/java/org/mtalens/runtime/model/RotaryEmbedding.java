@@ -32,16 +32,36 @@ final class RotaryEmbedding {
     }
 
     /**
-     * @param x [B, T, H, E] queries or keys
+     * @param x [B, T, H, E] queries or keys of positions 0..T-1
      * @return [B, T, H, E] rotated
      */
     NDArray apply(NDArray x) {
+        return apply(x, 0);
+    }
+
+    /**
+     * @param x             [B, T', H, E] queries or keys of positions first..first+T'-1
+     * @param firstPosition the position of row 0
+     * @return [B, T', H, E] rotated
+     */
+    NDArray apply(NDArray x, int firstPosition) {
         Shape shape = x.getShape();
+        long length = shape.get(1);
+        boolean whole = firstPosition == 0 && length == cos.getShape().get(0);
+        NDArray cos = whole ? this.cos : slice(this.cos, firstPosition, length, x); // [T', 1, E/2]
+        NDArray sin = whole ? this.sin : slice(this.sin, firstPosition, length, x);
         NDArray pairs = x.reshape(shape.get(0), shape.get(1), shape.get(2), shape.get(3) / 2, 2); // [B, T, H, E/2, 2]
         NDArray even = pairs.get(":, :, :, :, 0"); // [B, T, H, E/2]
         NDArray odd = pairs.get(":, :, :, :, 1");
         NDArray rotatedEven = even.mul(cos).sub(odd.mul(sin));
         NDArray rotatedOdd = even.mul(sin).add(odd.mul(cos));
         return NDArrays.stack(new ai.djl.ndarray.NDList(rotatedEven, rotatedOdd), 4).reshape(shape); // [B, T, H, E]
+    }
+
+    /** Rows first..first+length-1 of a table, freed with {@code user}'s manager. */
+    private static NDArray slice(NDArray table, int first, long length, NDArray user) {
+        NDArray rows = table.get(first + ":" + (first + length));
+        rows.attach(user.getManager());
+        return rows;
     }
 }

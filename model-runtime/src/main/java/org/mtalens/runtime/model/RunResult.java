@@ -1,7 +1,5 @@
 package org.mtalens.runtime.model;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,20 +53,7 @@ public record RunResult(int[] tokens, float[] logits, int vocabSize, List<Attent
 
     /** @return the {@code k} most likely next tokens after {@code position}, most likely first */
     public List<TokenPrediction> topPredictions(int position, int k) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (int v = 0; v < vocabSize; v++) {
-            max = Math.max(max, logit(position, v));
-        }
-        double sum = 0;
-        for (int v = 0; v < vocabSize; v++) {
-            sum += Math.exp(logit(position, v) - max);
-        }
-        List<TokenPrediction> all = new ArrayList<>(vocabSize);
-        for (int v = 0; v < vocabSize; v++) {
-            all.add(new TokenPrediction(v, Math.exp(logit(position, v) - max) / sum, logit(position, v)));
-        }
-        all.sort(Comparator.comparingDouble(TokenPrediction::logit).reversed().thenComparingInt(TokenPrediction::token));
-        return List.copyOf(all.subList(0, Math.min(k, all.size())));
+        return TokenPrediction.top(java.util.Arrays.copyOfRange(logits, position * vocabSize, (position + 1) * vocabSize), k);
     }
 
     /** @return the greedy next token after the last position */

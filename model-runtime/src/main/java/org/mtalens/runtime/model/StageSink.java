@@ -4,8 +4,9 @@ import ai.djl.ndarray.NDArray;
 import org.mtalens.runtime.config.Stage;
 
 /**
- * Receives what the forward pass computes, as it computes it. Implementations copy what they keep
- * (the arrays are closed with the request) and must never modify them.
+ * Receives what a pass computes, as it computes it: stage maps block by block, and optionally the residual
+ * stream entering each layer, the queries, keys and values, and named activations. Implementations copy what
+ * they keep (the arrays are freed after the call) and must never modify them.
  */
 public interface StageSink {
     /** Nothing is kept. */
@@ -16,22 +17,43 @@ public interface StageSink {
         }
 
         @Override
-        public void stage(int layer, Stage stage, NDArray maps) {
+        public void stage(int layer, Stage stage, StageRows rows) {
         }
     };
 
     /** @return whether {@link #stage} should be called for this layer and stage (saves the copy) */
     boolean wants(int layer, Stage stage);
 
-    /** @param maps [B, H, T, T] the stage's maps; future entries may hold anything */
-    void stage(int layer, Stage stage, NDArray maps);
+    /** Some exact query rows of one stage's maps, for every head; a layer's blocks arrive in query order. */
+    void stage(int layer, Stage stage, StageRows rows);
 
-    /** Called when a layer's block starts (for timing). */
+    /** Called when a layer's block starts. */
     default void layerStarted(int layer) {
     }
 
-    /** Called when a layer's block has finished (for timing). */
+    /** Called when a layer's block has finished. */
     default void layerFinished(int layer) {
+    }
+
+    /** @return whether {@link #residual} should be called */
+    default boolean wantsResidual() {
+        return false;
+    }
+
+    /**
+     * @param layer the layer {@code x} enters; the layer count for the stream leaving the last layer
+     * @param x     [B, T, D] the residual stream
+     */
+    default void residual(int layer, NDArray x) {
+    }
+
+    /** @return whether {@link #projections} should be called */
+    default boolean wantsProjections() {
+        return false;
+    }
+
+    /** @param q [B, H, T, E] rotated queries; @param k [B, H, T, E] rotated keys (repeated per query head); @param v [B, H, T, E] values */
+    default void projections(int layer, NDArray q, NDArray k, NDArray v) {
     }
 
     /** @return whether per-layer activations are wanted */

@@ -52,7 +52,7 @@ class ConvolutionPropertiesTest {
         int ck = padKey == PadKey.BOTH && keyTaps % 2 == 0 ? keyTaps - 1 : keyTaps; // both sides: odd kernels only
         Random random = new Random(seed);
         float[] maps = values(random, batch * heads * tokens * tokens);
-        CausalMask.zeroFuture(maps, tokens); // as the forward pass hands them over: future entries 0
+        BlockMask.zeroFuture(maps, tokens); // as the forward pass hands them over: future entries 0
         float[] kernel = values(random, heads * queryTaps * ck);
 
         float[] java;
@@ -64,19 +64,70 @@ class ConvolutionPropertiesTest {
             assertThat(CausalKeyQueryConv.handles(in, k)).as("inference on the CPU takes the Java path").isTrue();
             java = KeyQueryConvolution.apply(in, k, padKey).toFloatArray();
             torch = KeyQueryConvolution.withTorch(in, k, padKey).toFloatArray();
-            inPlace = KeyQueryConvolution.replacing(in, k, padKey, null).toFloatArray(); // the forward pass's form
+            inPlace = KeyQueryConvolution.replacing(in, k, padKey, null, 0).toFloatArray(); // the forward pass's form
             assertThat(in.toFloatArray()).as("the Java path reuses the input's memory").containsExactly(inPlace);
         }
         assertThat(inPlace).as("in place gives the same maps").containsExactly(java);
 
         float[] loop = convolutionReference(maps, kernel, batch, heads, tokens, queryTaps, ck, padKey.leftPadding(ck));
         float[] javaFuture = java.clone();
-        CausalMask.zeroFuture(loop, tokens);
-        CausalMask.zeroFuture(torch, tokens);
-        CausalMask.zeroFuture(java, tokens);
+        BlockMask.zeroFuture(loop, tokens);
+        BlockMask.zeroFuture(torch, tokens);
+        BlockMask.zeroFuture(java, tokens);
         assertThat(javaFuture).as("future entries are 0").containsExactly(java);
         assertClose(java, loop);
         assertClose(java, torch);
+    }
+
+    @Property(tries = 60)
+    void aBlockOfQueryRowsWithItsHaloConvolvesLikeTheWholeMapOnBothPaths(
+            @ForAll @IntRange(min = 2, max = 48) int tokens, @ForAll @IntRange(min = 1, max = 5) int queryTaps,
+            @ForAll @IntRange(min = 1, max = 7) int keyTaps, @ForAll PadKey padKey,
+            @ForAll @IntRange(min = 0, max = 47) int firstWanted, @ForAll long seed) {
+        int ck = padKey == PadKey.BOTH && keyTaps % 2 == 0 ? keyTaps - 1 : keyTaps;
+        int first = firstWanted % tokens;
+        int haloStart = Math.max(0, first - (queryTaps - 1));
+        int end = Math.min(tokens, first + 1 + new Random(seed).nextInt(tokens - first));
+        Random random = new Random(seed);
+        int heads = 2;
+        float[] maps = values(random, heads * tokens * tokens);
+        BlockMask.zeroFuture(maps, tokens);
+        float[] kernel = values(random, heads * queryTaps * ck);
+        float[] whole = convolutionReference(maps, kernel, 1, heads, tokens, queryTaps, ck, padKey.leftPadding(ck));
+        int rows = end - haloStart;
+        float[] block = new float[heads * rows * end]; // [1, H, R, S]: queries haloStart..end-1 over keys 0..end-1
+        for (int h = 0; h < heads; h++) {
+            for (int r = 0; r < rows; r++) {
+                System.arraycopy(maps, (h * tokens + haloStart + r) * tokens, block, (h * rows + r) * end, end);
+            }
+        }
+        try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
+            NDArray k = manager.create(kernel, new Shape(heads, 1, queryTaps, ck));
+            NDArray keep = new BlockMask(manager, new QueryBlock(haloStart, first, end), 1f).keep();
+            float[] java = KeyQueryConvolution.replacing(manager.create(block, new Shape(1, heads, rows, end)), k, padKey,
+                    null, haloStart).toFloatArray();
+            float[] torch;
+            System.setProperty(CpuMaps.TORCH_PROPERTY, "true");
+            try {
+                torch = KeyQueryConvolution.replacing(manager.create(block, new Shape(1, heads, rows, end)), k, padKey,
+                        keep, haloStart).toFloatArray();
+            } finally {
+                System.clearProperty(CpuMaps.TORCH_PROPERTY);
+            }
+            for (int h = 0; h < heads; h++) {
+                for (int q = first; q < end; q++) {
+                    for (int key = 0; key <= q; key++) {
+                        float expected = whole[(h * tokens + q) * tokens + key];
+                        int at = (h * rows + q - haloStart) * end + key;
+                        assertThat((double) java[at]).as("java h%d q%d k%d", h, q, key).isCloseTo(expected, Offset.offset(1e-4));
+                        assertThat((double) torch[at]).as("torch h%d q%d k%d", h, q, key).isCloseTo(expected, Offset.offset(1e-4));
+                    }
+                    for (int key = q + 1; key < end; key++) {
+                        assertThat(java[(h * rows + q - haloStart) * end + key]).as("future key").isZero();
+                    }
+                }
+            }
+        }
     }
 
     @Property(tries = 20)
@@ -190,7 +241,7 @@ class ConvolutionPropertiesTest {
         int heads = groups * groupSize;
         Random random = new Random(seed);
         float[] maps = values(random, batch * heads * tokens * tokens);
-        CausalMask.zeroFuture(maps, tokens); // weights after softmax: future entries 0
+        BlockMask.zeroFuture(maps, tokens); // weights after softmax: future entries 0
         float[] kernel = values(random, groups * groupSize * groupSize);
 
         float[] java;
@@ -200,12 +251,12 @@ class ConvolutionPropertiesTest {
             NDArray k = manager.create(kernel, new Shape(groups, groupSize, groupSize));
             torch = HeadMixing.groupConvolution(in, k).toFloatArray();
             assertThat(CausalHeadConv.handles(in, k)).as("inference on the CPU takes the Java path").isTrue();
-            NDArray mixed = HeadMixing.groupConvolutionReplacing(in, k);
+            NDArray mixed = HeadMixing.groupConvolutionReplacing(in, k, 0);
             assertThat(mixed).as("mixed in place").isSameAs(in);
             java = mixed.toFloatArray();
         }
         float[] future = java.clone();
-        CausalMask.zeroFuture(future, tokens);
+        BlockMask.zeroFuture(future, tokens);
         assertThat(java).as("future entries stay 0").containsExactly(future);
         assertClose(java, torch);
     }

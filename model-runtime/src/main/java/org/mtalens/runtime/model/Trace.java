@@ -1,0 +1,150 @@
+package org.mtalens.runtime.model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
+import org.mtalens.runtime.config.ModelConfig;
+import org.mtalens.runtime.config.Stage;
+
+/**
+ * One forward pass, kept small: the residual stream entering each layer ([T, D] per layer: 12.6 MB at T=2048,
+ * D=1536), not its maps. A view asks the trace for the maps it shows, and the layer is replayed from its
+ * input: the same operations in the same order, so the same maps the pass computed. Logits are kept for the
+ * positions the pass was asked for and computed for others when asked.
+ *
+ * <p>Replays run on the model that made the trace, on the thread that owns it (the app's inference thread);
+ * they fail once that model is closed. The trace itself is immutable but for its cache of logits rows.
+ */
+public final class Trace {
+    private final ModelRunner runner;
+    private final int[] tokens;
+    private final Ablation ablation;
+    /** [L+1][T*D]: entering each layer; the last leaves the last layer. Shared with the traces it was derived from. */
+    private final float[][] residuals;
+    private final Map<Integer, float[]> logits = new ConcurrentHashMap<>();
+    private final List<LayerMaps> captured;
+    private final String device;
+    private final double millis;
+
+    Trace(ModelRunner runner, int[] tokens, Ablation ablation, float[][] residuals, Map<Integer, float[]> logits,
+          List<LayerMaps> captured, String device, double millis) {
+        this.runner = runner;
+        this.tokens = tokens.clone();
+        this.ablation = ablation;
+        this.residuals = residuals;
+        this.logits.putAll(logits);
+        this.captured = List.copyOf(captured);
+        this.device = device;
+        this.millis = millis;
+    }
+
+    /** @return the input token ids */
+    public int[] tokens() {
+        return tokens.clone();
+    }
+
+    /** @return T */
+    public int length() {
+        return tokens.length;
+    }
+
+    /** @return the parts switched off in this pass */
+    public Ablation ablation() {
+        return ablation;
+    }
+
+    /** @return the model's config */
+    public ModelConfig config() {
+        return runner.checkpoint().config();
+    }
+
+    /** @return the device it ran on, e.g. {@code cpu()} */
+    public String device() {
+        return device;
+    }
+
+    /** @return the wall time of the pass */
+    public double millis() {
+        return millis;
+    }
+
+    /** @return the bytes the trace holds (the residual stream of every layer) */
+    public long bytes() {
+        return bytes(config(), tokens.length);
+    }
+
+    /** @return the bytes a trace of {@code tokens} tokens holds */
+    public static long bytes(ModelConfig config, int tokens) {
+        return (config.nLayers() + 1L) * tokens * config.dim() * Float.BYTES;
+    }
+
+    /** @return [T*D] the residual stream entering {@code layer} (the layer count: leaving the last layer) */
+    float[] residual(int layer) {
+        return residuals[layer];
+    }
+
+    float[][] residuals() {
+        return residuals;
+    }
+
+    /** @return [V] the logits after {@code position}: kept from the pass, or computed now */
+    public float[] logits(int position) {
+        if (position < 0 || position >= tokens.length) {
+            throw new IllegalArgumentException("position " + position + " is outside 0.." + (tokens.length - 1));
+        }
+        return logits.computeIfAbsent(position, p -> runner.logitsAt(this, p)).clone();
+    }
+
+    /** @return the {@code k} most likely next tokens after {@code position}, most likely first */
+    public List<TokenPrediction> topPredictions(int position, int k) {
+        return TokenPrediction.top(logits(position), k);
+    }
+
+    /** @return whether the logits at {@code position} are all finite (a broken checkpoint gives NaN) */
+    public boolean finiteLogits(int position) {
+        for (float v : logits(position)) {
+            if (!Float.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Maps of {@code layer}, replayed (or kept from the pass when it captured them all). */
+    public LayerMaps maps(int layer, MapQuery query) {
+        return maps(layer, query, () -> false);
+    }
+
+    /**
+     * @return the maps {@code query} asks for on {@code layer}
+     * @throws org.mtalens.runtime.InvalidInputException when they do not fit the memory budget
+     */
+    public LayerMaps maps(int layer, MapQuery query, BooleanSupplier cancelled) {
+        Optional<LayerMaps> kept = captured.stream().filter(m -> m.layer() == layer
+                && m.covers(query, config().layerPlan(layer).stages(), config().nHeads())).findFirst();
+        return kept.orElseGet(() -> runner.replay(this, layer, query, cancelled));
+    }
+
+    /** Streams {@code layer}'s rows of some stages and heads to {@code listener} (empty sets: all). */
+    public void rows(int layer, Set<Stage> stages, Set<Integer> heads, RowListener listener, BooleanSupplier cancelled) {
+        runner.replayRows(this, layer, stages, heads, listener, cancelled);
+    }
+
+    /** @return every head's map of {@code layer} at {@code stage}, pooled to at most {@code size x size} cells */
+    public List<PooledMap> pooled(int layer, Stage stage, int size, BooleanSupplier cancelled) {
+        MapPooling pooling = new MapPooling(layer, tokens.length, size);
+        rows(layer, Set.of(stage), Set.of(), pooling, cancelled);
+        return pooling.maps();
+    }
+
+    /**
+     * The same input with {@code parts} switched off: only the layers from the first one it changes are run
+     * again (the layers before it see the same input).
+     */
+    public Trace ablated(Ablation parts, CaptureSelection capture, PassProgress progress) {
+        return runner.retrace(this, parts, capture, progress);
+    }
+}
