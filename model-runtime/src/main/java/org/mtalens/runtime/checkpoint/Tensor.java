@@ -64,20 +64,53 @@ public record Tensor(String name, long[] shape, DType dtype, ByteBuffer data, Ma
             throw new IllegalStateException(name + " has " + count + " elements, more than one Java array holds");
         }
         float[] out = new float[(int) count];
-        if (origin == null || !origin.read(name, count * dtype.bytes(), (chunk, at) -> widen(chunk, out, at))) {
-            widen(data.duplicate().order(ByteOrder.LITTLE_ENDIAN), out, 0);
-        }
+        readFloatsInto(java.nio.FloatBuffer.wrap(out));
         return out;
     }
 
-    /** Widens little-endian {@code bytes}, which start {@code at} bytes into this tensor, into {@code out}. */
-    private void widen(ByteBuffer bytes, float[] out, long at) {
-        int first = (int) (at / dtype.bytes());
-        int n = bytes.remaining() / dtype.bytes();
-        if (dtype == DType.F32) {
-            bytes.asFloatBuffer().get(out, first, n);
-        } else {
-            widen16(bytes.asShortBuffer(), out, first, n);
+    /** Receives consecutive values widened to fp32: {@code values[0..n)} are elements {@code start..start+n). */
+    @FunctionalInterface
+    public interface FloatChunks {
+        void accept(long start, float[] values, int n);
+    }
+
+    /**
+     * Widens the values to fp32 straight into {@code out} at indices 0..count-1 (e.g. a compute array's own
+     * memory): no Java array of the whole tensor. A mapped tensor is read from its file, not its mapping.
+     */
+    public void readFloatsInto(java.nio.FloatBuffer out) {
+        forEachChunk((start, values, n) -> out.put((int) start, values, 0, n));
+    }
+
+    /**
+     * Walks the values widened to fp32 in chunks of at most a quarter million. A mapped tensor is read from its
+     * file (a file truncated meanwhile is an {@link InvalidInputException}), so its mapping's pages are never
+     * made resident: the process does not hold the checkpoint's bytes a second time.
+     */
+    public void forEachChunk(FloatChunks chunks) {
+        long count = elementCount();
+        float[] values = new float[(int) Math.min(count, 1 << 18)];
+        if (origin == null || !origin.read(name, count * dtype.bytes(), (bytes, at) -> widen(bytes, at, values, chunks))) {
+            ByteBuffer all = data.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+            for (long at = 0; at < count * dtype.bytes(); at += (long) values.length * dtype.bytes()) {
+                int length = (int) Math.min((long) values.length * dtype.bytes(), count * dtype.bytes() - at);
+                widen(all.slice((int) at, length).order(ByteOrder.LITTLE_ENDIAN), at, values, chunks);
+            }
+        }
+    }
+
+    /** Widens little-endian {@code bytes}, which start {@code at} bytes into this tensor, handing them on in chunks. */
+    private void widen(ByteBuffer bytes, long at, float[] values, FloatChunks chunks) {
+        long first = at / dtype.bytes();
+        int count = bytes.remaining() / dtype.bytes();
+        for (int done = 0; done < count; done += values.length) {
+            int n = Math.min(values.length, count - done);
+            if (dtype == DType.F32) {
+                bytes.asFloatBuffer().get(done, values, 0, n);
+            } else {
+                widen16(bytes.asShortBuffer(), done, values, n);
+            }
+            chunks.accept(first + done, values, n);
         }
     }
 
@@ -99,21 +132,20 @@ public record Tensor(String name, long[] shape, DType dtype, ByteBuffer data, Ma
         }
     }
 
-    /** Widens F16/BF16 in chunks: bulk reads, then a tight loop (several times faster than per-element reads). */
-    private void widen16(java.nio.ShortBuffer bits, float[] out, int first, int count) {
-        short[] chunk = new short[Math.min(Math.max(count, 1), 1 << 14)];
-        for (int done = 0; done < count; done += chunk.length) {
-            int n = Math.min(chunk.length, count - done);
-            bits.get(chunk, 0, n);
-            int start = first + done;
-            if (dtype == DType.BF16) {
-                for (int i = 0; i < n; i++) {
-                    out[start + i] = Float.intBitsToFloat((chunk[i] & 0xFFFF) << 16);
-                }
-            } else {
-                for (int i = 0; i < n; i++) {
-                    out[start + i] = DType.halfToFloat(chunk[i]);
-                }
+    /**
+     * Widens {@code n} F16/BF16 values from index {@code from} of {@code bits} into {@code out[0..n)}: one bulk
+     * read, then a tight loop (several times faster than per-element reads).
+     */
+    private void widen16(java.nio.ShortBuffer bits, int from, float[] out, int n) {
+        short[] chunk = new short[n];
+        bits.get(from, chunk, 0, n);
+        if (dtype == DType.BF16) {
+            for (int i = 0; i < n; i++) {
+                out[i] = Float.intBitsToFloat((chunk[i] & 0xFFFF) << 16);
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                out[i] = DType.halfToFloat(chunk[i]);
             }
         }
     }

@@ -3,6 +3,7 @@ package org.mtalens.runtime.model;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.HashMap;
 import java.util.Map;
@@ -13,8 +14,10 @@ import org.mtalens.runtime.checkpoint.Checkpoint;
 import org.mtalens.runtime.checkpoint.Tensor;
 
 /**
- * A checkpoint's tensors as fp32 arrays on one device. Tensors are widened one at a time, so the
- * heap holds at most one tensor's fp32 copy beyond the compact checkpoint. Close to free the device memory.
+ * A checkpoint's tensors as fp32 arrays on one device: the weights held once. Each tensor is widened from its
+ * file straight into its array's own memory (on the CPU; through one CPU array per tensor for another device),
+ * so no Java array of a tensor is made and the checkpoint's file mapping is never made resident. Close to free
+ * the device memory.
  */
 public final class DeviceWeights implements Weights, AutoCloseable {
     private final NDManager manager;
@@ -39,7 +42,7 @@ public final class DeviceWeights implements Weights, AutoCloseable {
                 if (cancelled.getAsBoolean()) {
                     throw new CancellationException("loading " + checkpoint.source() + " was cancelled");
                 }
-                NDArray array = weights.manager.create(tensor.toFloatArray(), new Shape(tensor.shape()));
+                NDArray array = widened(weights.manager, tensor);
                 array.setName(tensor.name());
                 weights.arrays.put(tensor.name(), array);
             }
@@ -47,6 +50,23 @@ public final class DeviceWeights implements Weights, AutoCloseable {
         } catch (RuntimeException e) {
             weights.close();
             throw e;
+        }
+    }
+
+    /** @return an fp32 array on {@code manager}'s device holding the tensor's values */
+    private static NDArray widened(NDManager manager, Tensor tensor) {
+        Shape shape = new Shape(tensor.shape());
+        if (Device.cpu().equals(manager.getDevice())) {
+            NDArray array = manager.create(shape, DataType.FLOAT32); // uninitialised: every value is written below
+            tensor.readFloatsInto(CpuMaps.floats(array));
+            return array;
+        }
+        try (NDManager host = NDManager.newBaseManager(Device.cpu())) {
+            NDArray staged = host.create(shape, DataType.FLOAT32);
+            tensor.readFloatsInto(CpuMaps.floats(staged));
+            NDArray onDevice = staged.toDevice(manager.getDevice(), true);
+            onDevice.attach(manager);
+            return onDevice;
         }
     }
 
