@@ -190,18 +190,28 @@ public final class Npz {
         ZipOutputStream zip = new ZipOutputStream(out);
         zip.setLevel(1);
         for (NpyArray array : arrays) {
-            zip.putNextEntry(new ZipEntry(array.name() + ".npy"));
-            zip.write(header(array));
-            zip.write(body(array));
-            zip.closeEntry();
+            writeEntry(zip, array);
         }
         zip.finish();
     }
 
+    /** Writes one array as an entry {@code NAME.npy}. */
+    static void writeEntry(ZipOutputStream zip, NpyArray array) throws IOException {
+        zip.putNextEntry(new ZipEntry(array.name() + ".npy"));
+        zip.write(header(array));
+        zip.write(body(array));
+        zip.closeEntry();
+    }
+
     private static byte[] header(NpyArray array) {
-        String shape = array.shape().length == 1 ? array.shape()[0] + ","
-                : Arrays.stream(array.shape()).mapToObj(Long::toString).collect(Collectors.joining(", "));
-        String dict = "{'descr': '" + (array.isInteger() ? "<i8" : "<f4") + "', 'fortran_order': False, 'shape': ("
+        return header(array.shape(), array.isInteger());
+    }
+
+    /** @return the .npy header of a little-endian array of this shape: int64 or fp32 */
+    static byte[] header(long[] dims, boolean integer) {
+        String shape = dims.length == 1 ? dims[0] + ","
+                : Arrays.stream(dims).mapToObj(Long::toString).collect(Collectors.joining(", "));
+        String dict = "{'descr': '" + (integer ? "<i8" : "<f4") + "', 'fortran_order': False, 'shape': ("
                 + shape + "), }";
         int unpadded = MAGIC.length + 4 + dict.length() + 1;
         int padding = (64 - unpadded % 64) % 64;

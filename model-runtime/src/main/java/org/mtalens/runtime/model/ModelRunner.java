@@ -156,12 +156,17 @@ public final class ModelRunner implements AutoCloseable {
 
     /** @return [V] the logits after {@code position} of {@code trace}, from the residual stream leaving its last layer */
     float[] logitsAt(Trace trace, int position) {
+        return logitsAt(trace, position, position + 1);
+    }
+
+    /** @return [(to-from) * V] the logits after positions from..to-1 of {@code trace}, row-major */
+    float[] logitsAt(Trace trace, int from, int to) {
         ModelConfig config = checkpoint.config();
         float[] last = trace.residual(config.nLayers());
         int dim = config.dim();
         try (NDManager manager = weights.manager().newSubManager()) {
-            NDArray row = manager.create(Arrays.copyOfRange(last, position * dim, (position + 1) * dim), new Shape(1, 1, dim));
-            return model.logits(row, StageSink.NONE).toFloatArray(); // [1, 1, V]
+            NDArray rows = manager.create(Arrays.copyOfRange(last, from * dim, to * dim), new Shape(1, to - from, dim)); // [1, T', D]
+            return model.logits(rows, StageSink.NONE).toFloatArray(); // [1, T', V]
         }
     }
 

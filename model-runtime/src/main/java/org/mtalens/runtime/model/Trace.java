@@ -98,6 +98,17 @@ public final class Trace {
         return logits.computeIfAbsent(position, p -> runner.logitsAt(this, p)).clone();
     }
 
+    /**
+     * @return [(to-from) * V] the logits after positions from..to-1, row-major, computed now (not kept): for
+     *         exports that stream every position's logits a few rows at a time
+     */
+    public float[] logits(int from, int to) {
+        if (from < 0 || to > tokens.length || from >= to) {
+            throw new IllegalArgumentException("positions " + from + ".." + (to - 1) + " are outside 0.." + (tokens.length - 1));
+        }
+        return runner.logitsAt(this, from, to);
+    }
+
     /** @return the {@code k} most likely next tokens after {@code position}, most likely first */
     public List<TokenPrediction> topPredictions(int position, int k) {
         return TokenPrediction.top(logits(position), k);

@@ -9,15 +9,15 @@ import java.util.concurrent.Callable;
 import org.mtalens.runtime.InvalidInputException;
 import org.mtalens.runtime.checkpoint.Checkpoint;
 import org.mtalens.runtime.checkpoint.CheckpointLoader;
-import org.mtalens.runtime.export.Npz;
-import org.mtalens.runtime.export.NpyArray;
-import org.mtalens.runtime.export.RunExport;
+import org.mtalens.runtime.export.TraceExport;
 import org.mtalens.runtime.model.Ablation;
 import org.mtalens.runtime.model.CaptureSelection;
 import org.mtalens.runtime.model.ComputeDevice;
 import org.mtalens.runtime.model.ModelRunner;
-import org.mtalens.runtime.model.RunRequest;
-import org.mtalens.runtime.model.RunResult;
+import org.mtalens.runtime.model.LogitRows;
+import org.mtalens.runtime.model.PassProgress;
+import org.mtalens.runtime.model.Trace;
+import org.mtalens.runtime.model.TraceRequest;
 import org.mtalens.runtime.tokenizer.BosToken;
 import org.mtalens.runtime.tokenizer.TokenizerLookup;
 import org.mtalens.runtime.tokenizer.Tokenizers;
@@ -76,8 +76,14 @@ public final class RunCommand implements Callable<Integer> {
                     + "applies to --generate too"})
     String ablate;
 
-    @Option(names = "--export", paramLabel = "FILE.npz", description = "write tokens, logits and layer{L}/{stage} [H,T,T] maps (atomically)")
+    @Option(names = "--export", paramLabel = "FILE.npz", description = {"write tokens, logits and layer{L}/{stage} [H,T,T] maps (atomically),",
+            "  layer by layer: memory holds one layer's selected maps at a time"})
     Path export;
+
+    @Option(names = "--logits", paramLabel = "all|last", defaultValue = "all", description = {
+            "logits to export: all positions [T,V] (default) or the last [1,V] with logit_positions",
+            "  (at a vocabulary of 128,256 and T=2048 all are 1 GB)"})
+    String logits;
 
     @Option(names = "--device", paramLabel = "DEVICE", description = "cpu, gpu or auto (default: auto, or -Dmtalens.device)")
     String device;
@@ -99,7 +105,12 @@ public final class RunCommand implements Callable<Integer> {
         if (generate < 0 || top < 1) {
             throw new InvalidInputException("--generate must be >= 0 and --top >= 1");
         }
-        CaptureSelection selection = export == null ? CaptureSelection.none() : SelectionOptions.parse(layers, stages, heads);
+        CaptureSelection selection = SelectionOptions.parse(layers, stages, heads);
+        boolean allLogits = switch (logits.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "all" -> true;
+            case "last" -> false;
+            default -> throw new InvalidInputException("--logits must be all or last, not '" + logits + "'");
+        };
         Checkpoint checkpoint = CheckpointLoader.load(path);
         TokenizerLookup lookup = Tokenizers.forCheckpoint(checkpoint.config().tokenizer(), checkpoint.source().getParent(),
                 Optional.ofNullable(tokenizerFile));
@@ -108,12 +119,12 @@ public final class RunCommand implements Callable<Integer> {
                 : ModelInput.ofIds(input.tokens, checkpoint.config().vocabSize(), lookup.tokenizer());
         Ablation ablation = Ablation.parse(ablate, checkpoint.config());
         try (ModelRunner runner = ModelRunner.load(checkpoint, ComputeDevice.resolve(device))) {
-            RunResult result = runner.run(new RunRequest(runInput.ids(), selection, false, ablation));
+            selection.validateFor(checkpoint.config());
+            Trace result = runner.trace(new TraceRequest(runInput.ids(), ablation, LogitRows.last(), CaptureSelection.none()),
+                    PassProgress.NONE);
             int[] generated = generate > 0 ? runner.generate(runInput.ids(), generate, ablation) : null;
-            List<NpyArray> exported = export == null ? List.of() : RunExport.arrays(result);
-            if (export != null) {
-                Npz.write(export, exported);
-            }
+            List<TraceExport.Entry> exported = export == null ? List.of()
+                    : TraceExport.write(result, selection, allLogits, export);
             RunReport report = new RunReport(checkpoint, runInput, result, generated, top, export, exported, lookup, ablation);
             PrintWriter out = spec.commandLine().getOut();
             out.println(json ? report.json() : report.text());

@@ -10,15 +10,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mtalens.runtime.checkpoint.Checkpoint;
-import org.mtalens.runtime.export.NpyArray;
+import org.mtalens.runtime.export.TraceExport;
 import org.mtalens.runtime.model.Ablation;
-import org.mtalens.runtime.model.RunResult;
+import org.mtalens.runtime.model.Trace;
 import org.mtalens.runtime.model.TokenPrediction;
 import org.mtalens.runtime.tokenizer.TokenizerLookup;
 
 /** What {@code mta-lens run} prints: as text for people, as one JSON object for scripts. */
-record RunReport(Checkpoint checkpoint, ModelInput input, RunResult result, int[] generated, int top, Path export,
-                 List<NpyArray> exported,
+record RunReport(Checkpoint checkpoint, ModelInput input, Trace result, int[] generated, int top, Path export,
+                 List<TraceExport.Entry> exported,
                  TokenizerLookup tokenizer, Ablation ablation) {
     String text() {
         StringBuilder s = new StringBuilder();
@@ -88,7 +88,7 @@ record RunReport(Checkpoint checkpoint, ModelInput input, RunResult result, int[
                 .map(t -> t.describe(new int[] {token}).get(0).label()).orElse("");
     }
 
-    private static String describe(NpyArray array) {
+    private static String describe(TraceExport.Entry array) {
         return array.name() + Arrays.toString(array.shape());
     }
 }
