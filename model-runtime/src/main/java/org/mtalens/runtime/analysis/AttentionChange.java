@@ -3,10 +3,15 @@ package org.mtalens.runtime.analysis;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.mtalens.runtime.config.Stage;
 import org.mtalens.runtime.model.AttentionMap;
+import org.mtalens.runtime.model.RowListener;
 import org.mtalens.runtime.model.RunResult;
+import org.mtalens.runtime.model.Trace;
 
 /**
  * Where MTA changed attention: per head, how far the {@code final} map is from what plain attention
@@ -39,34 +44,97 @@ public final class AttentionChange {
     }
 
     /**
+     * @return one {@link HeadChange} per head of {@code layer}, from a replay of the layer streamed row by row
+     *         (the same figures as {@link #perHead(RunResult)} without holding its maps)
+     */
+    public static List<HeadChange> perHead(Trace trace, int layer, java.util.function.BooleanSupplier cancelled) {
+        Rows rows = new Rows(layer);
+        trace.rows(layer, java.util.Set.of(Stage.SCORES, Stage.FINAL), java.util.Set.of(), rows, cancelled);
+        return rows.heads();
+    }
+
+    /**
      * @param scores one head's {@code scores} map
      * @param fin    the same head's {@code final} map
      */
     public static HeadChange of(AttentionMap scores, AttentionMap fin) {
         requireSameHead(scores, fin);
-        int t = scores.tokens();
-        double divergence = 0;
-        double clipped = 0;
-        int used = 0;
-        for (int q = 0; q < t; q++) {
-            double[] finalRow = new double[q + 1];
+        Rows rows = new Rows(scores.layer());
+        float[] row = new float[scores.tokens()];
+        for (int q = 0; q < scores.tokens(); q++) {
+            for (int k = 0; k <= q; k++) {
+                row[k] = scores.value(q, k);
+            }
+            rows.row(Stage.SCORES, scores.head(), q, row);
+            for (int k = 0; k <= q; k++) {
+                row[k] = fin.value(q, k);
+            }
+            rows.row(Stage.FINAL, fin.head(), q, row);
+        }
+        return rows.heads().get(0);
+    }
+
+    /**
+     * The per-head change of one layer, from its {@code scores} and {@code final} rows as a replay streams them
+     * (each query's scores row before its final row): no whole map is held, only the plain-attention rows of the
+     * block in flight.
+     */
+    public static final class Rows implements RowListener {
+        private final int layer;
+        private final Map<Integer, Head> heads = new TreeMap<>();
+
+        public Rows(int layer) {
+            this.layer = layer;
+        }
+
+        private static final class Head {
+            final Map<Integer, double[]> plainRows = new HashMap<>();
+            double divergence;
+            double clipped;
+            int used;
+            int rows;
+        }
+
+        @Override
+        public void row(Stage stage, int head, int query, float[] row) {
+            Head h = heads.computeIfAbsent(head, k -> new Head());
+            if (stage == Stage.SCORES) {
+                h.plainRows.put(query, plainRow(row, query));
+            } else if (stage == Stage.FINAL) {
+                double[] plain = h.plainRows.remove(query);
+                if (plain == null) {
+                    throw new IllegalStateException("final row " + query + " of head " + head + " came before its scores row");
+                }
+                h.rows++;
+                addRow(h, plain, row, query);
+            }
+        }
+
+        private static void addRow(Head h, double[] plain, float[] fin, int query) {
+            double[] finalRow = new double[query + 1];
             double negative = 0;
             double absolute = 0;
-            for (int k = 0; k <= q; k++) {
-                double w = fin.value(q, k);
+            for (int k = 0; k <= query; k++) {
+                double w = fin[k];
                 absolute += Math.abs(w);
                 negative += Math.max(0, -w);
                 finalRow[k] = Math.max(0, w);
             }
             if (!normalise(finalRow)) {
-                continue;
+                return;
             }
-            divergence += JensenShannon.divergence(plainRow(scores, q), finalRow);
-            clipped += negative / absolute;
-            used++;
+            h.divergence += JensenShannon.divergence(plain, finalRow);
+            h.clipped += negative / absolute;
+            h.used++;
         }
-        return new HeadChange(scores.layer(), scores.head(), used == 0 ? Double.NaN : divergence / used,
-                used == 0 ? 0 : clipped / used, t - used);
+
+        /** @return one change per head seen, by head */
+        public List<HeadChange> heads() {
+            List<HeadChange> changes = new ArrayList<>();
+            heads.forEach((head, h) -> changes.add(new HeadChange(layer, head, h.used == 0 ? Double.NaN : h.divergence / h.used,
+                    h.used == 0 ? 0 : h.clipped / h.used, h.rows - h.used)));
+            return changes;
+        }
     }
 
     /**
@@ -89,13 +157,22 @@ public final class AttentionChange {
 
     /** @return the softmax of row {@code q} of {@code scores} over keys 0..q (the causal mask), length q+1 */
     static double[] plainRow(AttentionMap scores, int q) {
+        float[] row = new float[q + 1];
+        for (int k = 0; k <= q; k++) {
+            row[k] = scores.value(q, k);
+        }
+        return plainRow(row, q);
+    }
+
+    /** @return the softmax of {@code scores[0..q]} (one query's scores over the causal keys), length q+1 */
+    static double[] plainRow(float[] scores, int q) {
         double max = Double.NEGATIVE_INFINITY;
         for (int k = 0; k <= q; k++) {
-            max = Math.max(max, scores.value(q, k));
+            max = Math.max(max, scores[k]);
         }
         double[] row = new double[q + 1];
         for (int k = 0; k <= q; k++) {
-            row[k] = Math.exp(scores.value(q, k) - max);
+            row[k] = Math.exp(scores[k] - max);
         }
         normalise(row);
         return row;

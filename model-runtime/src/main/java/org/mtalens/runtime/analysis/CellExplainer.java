@@ -10,20 +10,59 @@ import org.mtalens.runtime.config.LayerPlan;
 import org.mtalens.runtime.config.PadKey;
 import org.mtalens.runtime.config.Stage;
 import org.mtalens.runtime.model.AttentionMap;
+import org.mtalens.runtime.model.MapQuery;
 import org.mtalens.runtime.model.RunResult;
 
 /**
  * Explains cells of the MTA stages from a run's captured maps and the checkpoint's kernels: the
  * c_q x c_k neighbourhood a key-query kernel saw and each tap's contribution, or each source head's
- * contribution to a head mixing. Needs the input stage of every head captured (a full capture).
+ * contribution to a head mixing. Reads the maps {@link #inputs} names from a {@link MapSource}.
  */
 public final class CellExplainer {
     private final Checkpoint checkpoint;
-    private final RunResult result;
+    private final MapSource maps;
 
+    /** Where the explainer reads the maps of a layer's stages. */
+    @FunctionalInterface
+    public interface MapSource {
+        /** @return one head's map at one stage of one layer, if the source has it */
+        Optional<AttentionMap> map(int layer, Stage stage, int head);
+    }
+
+    /** Explains from a run that captured the input stages. */
     public CellExplainer(Checkpoint checkpoint, RunResult result) {
+        this(checkpoint, result::map);
+    }
+
+    public CellExplainer(Checkpoint checkpoint, MapSource maps) {
         this.checkpoint = checkpoint;
-        this.result = result;
+        this.maps = maps;
+    }
+
+    /**
+     * @return the maps an explanation of {@code stage} of {@code head} reads: its input stage for the head itself
+     *         (a key-query convolution), its group (head convolution) or every head (linear head mixing); empty
+     *         for stages that mix nothing
+     */
+    public static Optional<MapQuery> inputs(LayerPlan plan, Stage stage, int head, int heads) {
+        List<Stage> stages = plan.stages();
+        int at = stages.indexOf(stage);
+        if (at <= 0 || stage == Stage.SOFTMAX || stage == Stage.FINAL) {
+            return Optional.empty();
+        }
+        Stage input = stages.get(at - 1);
+        return Optional.of(switch (stage) {
+            case PRE_SM_CONV, POST_SM_CONV -> new MapQuery(java.util.Set.of(input), java.util.Set.of(head));
+            case POST_SM_HEAD_CONV -> {
+                int size = plan.headConvSize().orElse(1);
+                java.util.Set<Integer> group = new java.util.HashSet<>();
+                for (int h = head / size * size; h < (head / size + 1) * size; h++) {
+                    group.add(h);
+                }
+                yield new MapQuery(java.util.Set.of(input), group);
+            }
+            default -> new MapQuery(java.util.Set.of(input), java.util.Set.of());
+        });
     }
 
     /** @return the explanation, or empty for stages that mix nothing (scores, softmax, final) or future cells */
@@ -106,7 +145,7 @@ public final class CellExplainer {
     }
 
     private AttentionMap map(int layer, Stage stage, int head) {
-        return result.map(layer, stage, head).orElseThrow(() -> new InvalidInputException(
+        return maps.map(layer, stage, head).orElseThrow(() -> new InvalidInputException(
                 "layer " + layer + " " + stage.id() + " head " + head + " was not captured; run with every head and stage"));
     }
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.mtalens.runtime.model.RunResult;
+import org.mtalens.runtime.model.TokenPrediction;
 
 /**
  * How the next-token distribution after one position differs between a reference run and a changed run
@@ -47,11 +48,24 @@ public record NextTokenComparison(int position, List<TokenShift> tokens, double 
         if (position < 0 || position >= Math.min(reference.length(), changed.length())) {
             throw new IllegalArgumentException("position " + position + " is outside the runs");
         }
+        return at(NextTokenShift.logitsAt(reference, position), NextTokenShift.logitsAt(changed, position), position, top);
+    }
+
+    /**
+     * @param reference [V] the reference run's logits after {@code position}
+     * @param changed   [V] the changed run's logits there
+     * @param top       how many of each run's likeliest tokens to list
+     */
+    public static NextTokenComparison at(float[] reference, float[] changed, int position, int top) {
+        if (reference.length != changed.length) {
+            throw new IllegalArgumentException("runs over vocabularies of " + reference.length + " and "
+                    + changed.length + " tokens cannot be compared");
+        }
         Set<Integer> listed = new LinkedHashSet<>();
-        reference.topPredictions(position, top).forEach(p -> listed.add(p.token()));
-        changed.topPredictions(position, top).forEach(p -> listed.add(p.token()));
-        double[] before = NextTokenShift.probabilities(reference, position);
-        double[] after = NextTokenShift.probabilities(changed, position);
+        TokenPrediction.top(reference, top).forEach(p -> listed.add(p.token()));
+        TokenPrediction.top(changed, top).forEach(p -> listed.add(p.token()));
+        double[] before = NextTokenShift.probabilities(reference);
+        double[] after = NextTokenShift.probabilities(changed);
         List<TokenShift> shifts = new ArrayList<>();
         for (int token : listed) {
             shifts.add(new TokenShift(token, before[token], after[token]));

@@ -12,7 +12,21 @@ public final class NextTokenShift {
      * at {@code position}; both runs must share the vocabulary.
      */
     public static double klDivergence(RunResult reference, RunResult changed, int position) {
-        return klDivergence(probabilities(reference, position), probabilities(changed, position));
+        return klDivergence(logitsAt(reference, position), logitsAt(changed, position));
+    }
+
+    /** KL(p || q) in nats between the softmax of two logit rows [V] over the same vocabulary. */
+    public static double klDivergence(float[] reference, float[] changed) {
+        return klDivergence(probabilities(reference), probabilities(changed));
+    }
+
+    /** @return [V] the run's logits after {@code position} */
+    static float[] logitsAt(RunResult run, int position) {
+        float[] row = new float[run.vocabSize()];
+        for (int v = 0; v < row.length; v++) {
+            row[v] = run.logit(position, v);
+        }
+        return row;
     }
 
     /** @return KL(p || q) in nats of two distributions over the same vocabulary */
@@ -26,16 +40,16 @@ public final class NextTokenShift {
         return kl;
     }
 
-    /** @return the next-token distribution after {@code position}: the softmax of the run's logits there */
-    static double[] probabilities(RunResult run, int position) {
+    /** @return the softmax of one position's logits [V] */
+    static double[] probabilities(float[] logits) {
         double max = Double.NEGATIVE_INFINITY;
-        for (int v = 0; v < run.vocabSize(); v++) {
-            max = Math.max(max, run.logit(position, v));
+        for (float v : logits) {
+            max = Math.max(max, v);
         }
-        double[] out = new double[run.vocabSize()];
+        double[] out = new double[logits.length];
         double sum = 0;
         for (int v = 0; v < out.length; v++) {
-            out[v] = Math.exp(run.logit(position, v) - max);
+            out[v] = Math.exp(logits[v] - max);
             sum += out[v];
         }
         for (int v = 0; v < out.length; v++) {

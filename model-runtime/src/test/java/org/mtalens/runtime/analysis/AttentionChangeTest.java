@@ -12,7 +12,10 @@ import org.mtalens.runtime.config.Stage;
 import org.mtalens.runtime.model.AttentionMap;
 import org.mtalens.runtime.model.ModelRunner;
 import org.mtalens.runtime.model.RunRequest;
+import org.mtalens.runtime.model.PassProgress;
 import org.mtalens.runtime.model.RunResult;
+import org.mtalens.runtime.model.Trace;
+import org.mtalens.runtime.model.TraceRequest;
 import org.mtalens.runtime.testing.Fixtures;
 
 class AttentionChangeTest {
@@ -98,5 +101,30 @@ class AttentionChangeTest {
         }
         assertThat(changes.stream().filter(c -> c.layer() == 1).mapToDouble(HeadChange::meanDivergence).max().orElseThrow())
                 .isGreaterThan(1e-3);
+    }
+
+    @Test
+    void streamedFromATraceEachLayerGivesTheSameFiguresAsTheWholeMaps() {
+        System.setProperty("mtalens.blockRows", "5"); // rows arrive in several blocks
+        try (ModelRunner runner = ModelRunner.load(CheckpointLoader.load(Fixtures.folder("tiny"),
+                CheckpointFormat.SAFETENSORS), Device.cpu())) {
+            int[] tokens = Fixtures.tokens("tiny");
+            List<HeadChange> whole = AttentionChange.perHead(runner.run(RunRequest.of(tokens)));
+            Trace trace = runner.trace(TraceRequest.of(tokens), PassProgress.NONE);
+            List<HeadChange> streamed = new java.util.ArrayList<>();
+            for (int layer = 0; layer < 2; layer++) {
+                streamed.addAll(AttentionChange.perHead(trace, layer, () -> false));
+            }
+            assertThat(streamed).hasSameSizeAs(whole);
+            for (int i = 0; i < whole.size(); i++) {
+                assertThat(streamed.get(i).layer()).isEqualTo(whole.get(i).layer());
+                assertThat(streamed.get(i).head()).isEqualTo(whole.get(i).head());
+                assertThat(streamed.get(i).meanDivergence()).isCloseTo(whole.get(i).meanDivergence(), within(1e-9));
+                assertThat(streamed.get(i).clippedMass()).isCloseTo(whole.get(i).clippedMass(), within(1e-9));
+                assertThat(streamed.get(i).emptyRows()).isEqualTo(whole.get(i).emptyRows());
+            }
+        } finally {
+            System.clearProperty("mtalens.blockRows");
+        }
     }
 }

@@ -73,6 +73,27 @@ class RunCommandTest {
     }
 
     @Test
+    void logitsLastExportsOnlyTheLastPositionsRowEqualToItsRowInTheFullExport() throws Exception {
+        Path all = dir.resolve("all.npz");
+        Path last = dir.resolve("last.npz");
+        String checkpoint = Fixtures.folder("tiny").toString();
+        run(checkpoint, "--tokens", ids("tiny"), "--layers", "0", "--stages", "final", "--export", all.toString());
+        run(checkpoint, "--tokens", ids("tiny"), "--layers", "0", "--stages", "final", "--logits", "last",
+                "--export", last.toString());
+        NpyArray full = Npz.read(all).get("logits");
+        NpyArray one = Npz.read(last).get("logits");
+        int t = (int) full.shape()[0];
+        int vocab = (int) full.shape()[1];
+        assertThat(one.shape()).containsExactly(1, vocab);
+        assertThat(Npz.read(last).get("logit_positions").longs()).containsExactly(t - 1);
+        float[] expected = java.util.Arrays.copyOfRange(full.floats(), (t - 1) * vocab, t * vocab);
+        for (int v = 0; v < vocab; v++) {
+            assertThat(one.floats()[v]).isCloseTo(expected[v], org.assertj.core.data.Offset.offset(1e-5f));
+        }
+        assertThat(Npz.read(last).get("layer0/final").floats()).containsExactly(Npz.read(all).get("layer0/final").floats());
+    }
+
+    @Test
     void jsonNamesTheDeviceTokensAndTopPredictionsMostLikelyFirst() throws Exception {
         run(Fixtures.folder("tiny-linear-heads").toString(), "--tokens", "1,2,3", "--json", "--top", "3");
         JsonNode json = new ObjectMapper().readTree(out.toString());
