@@ -9,7 +9,7 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.mtalens.app.main.MainView;
-import org.mtalens.app.main.MainViewModel;
+import org.mtalens.app.session.MainViewModel;
 import org.mtalens.app.session.SessionLoader;
 
 /**
@@ -26,6 +26,7 @@ public final class MtaLensApplication extends Application {
     });
     private MainViewModel viewModel;
     private MainView view;
+    private org.mtalens.app.compare.ComparisonViewModel comparison;
 
     /**
      * Leaves one core to the user interface: PyTorch's CPU work uses the others (all of them on a
@@ -48,7 +49,8 @@ public final class MtaLensApplication extends Application {
     @Override
     public void start(Stage stage) {
         viewModel = new MainViewModel(SessionLoader.runtime(), inference, Platform::runLater);
-        view = new MainView(viewModel);
+        comparison = new org.mtalens.app.compare.ComparisonViewModel(viewModel, SessionLoader.runtime());
+        view = new MainView(viewModel, comparison);
         stage.setTitle(TITLE);
         stage.setScene(new Scene(view.root(), 1440, 900));
         viewModel.sessionProperty().addListener((o, a, session) ->
@@ -63,6 +65,11 @@ public final class MtaLensApplication extends Application {
     }
 
     /** @return the main view */
+    /** @return what the main run is compared with (another checkpoint, or an ablation) */
+    public org.mtalens.app.compare.ComparisonViewModel comparison() {
+        return comparison;
+    }
+
     public MainView view() {
         return view;
     }

@@ -10,7 +10,7 @@ import javafx.scene.control.TableView;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.mtalens.app.main.MainViewModel;
+import org.mtalens.app.session.MainViewModel;
 import org.mtalens.app.testing.RunningApp;
 import org.mtalens.app.testing.Snapshots;
 import org.mtalens.app.testing.TestCheckpoints;
@@ -52,7 +52,7 @@ class AblationWindowTest {
     private void tick(String id) throws Exception {
         robot.clickOn("#" + id);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !vm().busyProperty().get()
-                && vm().comparisonResultProperty().get() != null);
+                && app.comparison().comparedProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -62,7 +62,7 @@ class AblationWindowTest {
 
         tick("off-L1-head0-pre_sm_conv");
 
-        assertThat(vm().comparedAblationProperty().get().toString()).isEqualTo("L1.head0.pre_sm_conv");
+        assertThat(app.comparison().ablationProperty().get().toString()).isEqualTo("L1.head0.pre_sm_conv");
         assertThat(robot.lookup("#off-L1-head0-pre_sm_conv").queryAs(CheckBox.class).isSelected()).isTrue();
         // the identity kernel passes head 0's scores through unchanged: the ablated pre_sm_conv map is the scores map
         AttentionMap scores = vm().map(Stage.SCORES).orElseThrow();
@@ -100,13 +100,13 @@ class AblationWindowTest {
     @Test
     void switchingEverythingBackOnGivesTheIntactMapsAgain() throws Exception {
         tick("off-L1-pre_sm_conv");
-        assertThat(vm().comparedAblationProperty().get().toString()).isEqualTo("L1.pre_sm_conv");
+        assertThat(app.comparison().ablationProperty().get().toString()).isEqualTo("L1.pre_sm_conv");
         assertThat(robot.lookup("#ablation-summary").queryAs(Label.class).getText())
                 .contains("skips pre_sm_conv, so final maps are compared");
 
         robot.clickOn("#ablation-all-on");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !vm().busyProperty().get()
-                && Ablation.none().equals(vm().comparedAblationProperty().get()));
+                && Ablation.none().equals(app.comparison().ablationProperty().get()));
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(robot.lookup("#off-L1-pre_sm_conv").queryAs(CheckBox.class).isSelected()).isFalse();

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mtalens.runtime.export.Npz;
-import org.mtalens.runtime.export.RunExport;
+import org.mtalens.runtime.export.TraceExport;
 import org.mtalens.app.testing.RunningApp;
 import org.mtalens.app.testing.TestCheckpoints;
 import org.testfx.api.FxRobot;
@@ -64,13 +64,13 @@ class AppResponsivenessTest {
         assertThat(worstGaps).as("pulses seen while runs were in flight").isNotEmpty();
         long worst = worstGaps.stream().mapToLong(Long::longValue).max().orElseThrow();
         assertThat(worst / 1e6).as("longest gap between pulses while a run is in flight, ms").isLessThan(100);
-        assertThat(vm.resultProperty().get().length()).isEqualTo(62);
+        assertThat(vm.traceProperty().get().length()).isEqualTo(62);
     }
 
     @Test
     void cancelStopsARunAndTheShownMapsStay() throws Exception {
         var vm = app.viewModel();
-        var shown = vm.resultProperty().get();
+        var shown = vm.traceProperty().get();
         robot.interact(() -> {
             vm.inputProperty().set("1,2,3");
             vm.run();
@@ -78,13 +78,14 @@ class AppResponsivenessTest {
         });
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !vm.busyProperty().get());
         assertThat(vm.statusProperty().get()).isEqualTo("Cancelled.");
-        assertThat(vm.resultProperty().get()).isSameAs(shown);
+        assertThat(vm.traceProperty().get()).isSameAs(shown);
     }
 
     @Test
     void theMapsExportWritesTheRunsArraysAtomically() throws Exception {
         Path npz = dir.resolve("maps.npz");
-        RunExport.writeNpz(app.viewModel().resultProperty().get(), npz);
+        var trace = app.viewModel().traceProperty().get();
+        TraceExport.write(trace, org.mtalens.runtime.model.CaptureSelection.of(java.util.Set.of(1), null, null), true, npz);
         var arrays = Npz.read(npz);
         assertThat(arrays.get("layer1/post_sm_conv").shape()).containsExactly(4, 24, 24);
         assertThat(Files.list(dir)).containsExactly(npz);

@@ -39,7 +39,7 @@ class FirstWindowTest {
         assertThat(vm.sessionProperty().get().findBlockTask()).isPresent();
         assertThat(vm.markedKeysProperty().get().label()).isEqualTo("target block");
         HeatmapView finalMap = robot.lookup("#map-" + Stage.FINAL.id()).queryAs(HeatmapView.class);
-        assertThat(finalMap.getMatrix().rows()).isEqualTo(vm.resultProperty().get().length());
+        assertThat(finalMap.getMatrix().rows()).isEqualTo(vm.traceProperty().get().length());
         assertThat(finalMap.getMarkedKeys().from()).isEqualTo(vm.markedKeysProperty().get().from());
         assertThat(robot.lookup("#map-" + Stage.PRE_SM_CONV.id()).tryQuery()).as("the MTA layer's convolution").isPresent();
 
@@ -51,17 +51,18 @@ class FirstWindowTest {
     @Test
     void aNewInstanceMovesTheTargetBlockAndComparingRunsTheBaselineOnTheSameInput() throws Exception {
         var vm = app.viewModel();
-        int[] before = vm.resultProperty().get().tokens();
+        int[] before = vm.traceProperty().get().tokens();
         robot.interact(vm::newInstance);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !java.util.Arrays.equals(vm.resultProperty().get().tokens(), before)
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !java.util.Arrays.equals(vm.traceProperty().get().tokens(), before)
                 && !vm.busyProperty().get());
-        robot.interact(vm::compareWithBaselineSample);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.comparisonResultProperty().get() != null);
-        assertThat(vm.comparisonResultProperty().get().tokens()).containsExactly(vm.resultProperty().get().tokens());
-        assertThat(vm.comparisonProperty().get().name()).isEqualTo("findblock-baseline");
+        var comparison = app.comparison();
+        robot.interact(comparison::compareWithBaselineSample);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> comparison.comparedProperty().get() != null);
+        assertThat(comparison.comparedProperty().get().tokens()).containsExactly(vm.traceProperty().get().tokens());
+        assertThat(comparison.otherProperty().get().name()).isEqualTo("findblock-baseline");
         robot.interact(() -> app.view().centre().getSelectionModel().select(3));
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup("#compare-other").tryQuery()).isPresent();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#compare-other").tryQuery().isPresent());
         robot.interact(() -> Snapshots.write(robot.lookup("#compare").query().getScene(), "compare-baseline"));
     }
 }

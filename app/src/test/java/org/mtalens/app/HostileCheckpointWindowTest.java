@@ -14,7 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mtalens.app.main.MainViewModel;
+import org.mtalens.app.session.MainViewModel;
 import org.mtalens.app.testing.RunningApp;
 import org.mtalens.app.testing.TestCheckpoints;
 import org.mtalens.runtime.reliability.HostileCheckpoints;
@@ -50,7 +50,7 @@ class HostileCheckpointWindowTest {
     @Test
     void eachHostileCheckpointGivesAnErrorDialogNamingTheFileAndProblemAndTinyStaysOpen() throws Exception {
         MainViewModel vm = app.viewModel();
-        var shown = vm.resultProperty().get();
+        var shown = vm.traceProperty().get();
         List<HostileCheckpoints.Item> items = HostileCheckpoints.writeAll(dir).stream()
                 .filter(item -> KINDS.contains(item.kind())).toList();
         assertThat(items).hasSize(KINDS.size());
@@ -63,7 +63,7 @@ class HostileCheckpointWindowTest {
                     .contains(item.namedFile().getFileName().toString()).contains(item.problem());
             assertThat(vm.errorProperty().get().message()).as(item.kind()).contains(item.namedFile().toString());
             assertThat(vm.sessionProperty().get().name()).as(item.kind()).isEqualTo("tiny");
-            assertThat(vm.resultProperty().get()).as(item.kind()).isSameAs(shown);
+            assertThat(vm.traceProperty().get()).as(item.kind()).isSameAs(shown);
             robot.interact(() -> ((Button) dialog.lookupButton(ButtonType.OK)).fire()); // the user presses OK
             WaitForAsyncUtils.waitForFxEvents();
             assertThat(vm.errorProperty().get()).as("error after closing the dialog of " + item.kind()).isNull();

@@ -12,7 +12,7 @@ import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.mtalens.app.main.MainViewModel;
+import org.mtalens.app.session.MainViewModel;
 import org.mtalens.app.testing.RunningApp;
 import org.mtalens.app.testing.Snapshots;
 import org.mtalens.app.testing.TestCheckpoints;
@@ -81,7 +81,7 @@ class MainWindowTest {
 
     @Test
     void aBrokenCheckpointShowsAnErrorDialogAndKeepsTheOpenModel(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-        var before = vm().resultProperty().get();
+        var before = vm().traceProperty().get();
         java.nio.file.Files.writeString(dir.resolve("config.json"), "{\"dim\": 64}");
         robot.interact(() -> app.view().open(dir));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm().errorProperty().get() != null);
@@ -89,7 +89,7 @@ class MainWindowTest {
         assertThat(robot.lookup("#error-dialog").tryQuery()).isPresent();
         assertThat(vm().errorProperty().get().message()).contains(dir.getFileName().toString());
         assertThat(vm().sessionProperty().get().name()).isEqualTo("tiny");
-        assertThat(vm().resultProperty().get()).isSameAs(before);
+        assertThat(vm().traceProperty().get()).isSameAs(before);
     }
 
     @Test
@@ -113,7 +113,7 @@ class MainWindowTest {
             robot.lookup("#ablation").queryAs(javafx.scene.control.TextField.class).setText("L1.head0.pre_sm_conv");
         });
         robot.interact(() -> robot.lookup("#compare-ablation").queryAs(javafx.scene.control.Button.class).fire());
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm().comparisonResultProperty().get() != null && !vm().busyProperty().get());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.comparison().comparedProperty().get() != null && !vm().busyProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
         HeatmapView intact = robot.lookup("#compare-this").queryAs(HeatmapView.class);
         HeatmapView ablated = robot.lookup("#compare-other").queryAs(HeatmapView.class);
@@ -130,7 +130,7 @@ class MainWindowTest {
     void eachFixtureOpensAndEveryStageOfEveryLayerShowsTheRuntimesMap(String fixture) throws Exception {
         robot.interact(() -> app.view().open(TestCheckpoints.fixture(fixture)));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm().sessionProperty().get().name().equals(fixture)
-                && vm().resultProperty().get() != null && !vm().busyProperty().get());
+                && vm().traceProperty().get() != null && !vm().busyProperty().get());
         var config = vm().sessionProperty().get().checkpoint().config();
         for (int layer = 0; layer < config.nLayers(); layer++) {
             int chosen = layer;

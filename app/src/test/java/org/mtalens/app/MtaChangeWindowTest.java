@@ -9,7 +9,7 @@ import javafx.scene.control.TableView;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.mtalens.app.main.MainViewModel;
+import org.mtalens.app.session.MainViewModel;
 import org.mtalens.app.testing.RunningApp;
 import org.mtalens.app.testing.Snapshots;
 import org.mtalens.app.testing.TestCheckpoints;

@@ -44,7 +44,7 @@ final class AblationToggles {
         root.setId("ablation-toggles");
         vm.main().sessionProperty().addListener((o, a, b) -> rebuild());
         vm.main().layerProperty().addListener((o, a, b) -> rebuild());
-        vm.main().comparedAblationProperty().addListener((o, a, b) -> sync());
+        vm.comparison().ablationProperty().addListener((o, a, b) -> sync());
     }
 
     Node node() {

@@ -8,44 +8,42 @@ import java.util.Set;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
-import org.mtalens.app.main.MainViewModel;
+import org.mtalens.app.compare.ComparisonViewModel;
+import org.mtalens.app.session.MainViewModel;
 import org.mtalens.runtime.analysis.MapDifference;
 import org.mtalens.runtime.analysis.NextTokenComparison;
 import org.mtalens.runtime.config.LayerPlan;
 import org.mtalens.runtime.model.AblatedPart;
 import org.mtalens.runtime.model.Ablation;
-import org.mtalens.runtime.model.RunResult;
 
 /**
  * Live ablation: which parts of the open checkpoint are switched off, and what that did to the selected
  * head's map at the selected stage and to the next token after the selected query. Switching a part on
- * or off re-runs the ablated model at once (through {@link MainViewModel#compareWithAblation(Ablation)});
+ * or off re-runs the ablated model at once (through {@link ComparisonViewModel#compareWithAblation(Ablation)}: from
+ * the first layer it changes);
  * the checkpoint's weights are never touched.
  */
 public final class AblationViewModel {
     /** How many of each run's likeliest next tokens are listed. */
     static final int TOP_TOKENS = 5;
 
+    private final ComparisonViewModel comparison;
     private final MainViewModel main;
     private final ReadOnlyObjectWrapper<MapDifference> difference = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<NextTokenComparison> nextToken = new ReadOnlyObjectWrapper<>();
 
-    public AblationViewModel(MainViewModel main) {
-        this.main = main;
-        List<ObservableValue<?>> runs = List.of(main.resultProperty(), main.comparisonResultProperty(),
-                main.comparedAblationProperty());
-        runs.forEach(input -> input.addListener((o, a, b) -> {
-            refreshDifference();
-            refreshNextToken();
-        }));
-        List.of(main.layerProperty(), main.headProperty(), main.stageProperty())
-                .forEach(input -> input.addListener((o, a, b) -> refreshDifference()));
-        main.cellProperty().addListener((o, a, b) -> refreshNextToken()); // the map does not depend on the cell
+    public AblationViewModel(ComparisonViewModel comparison) {
+        this.comparison = comparison;
+        this.main = comparison.main();
+        List<ObservableValue<?>> inputs = List.of(main.traceProperty(), comparison.comparedProperty(),
+                comparison.ablationProperty(), main.layerProperty(), main.headProperty(), main.stageProperty(),
+                main.cellProperty());
+        inputs.forEach(input -> input.addListener((o, a, b) -> refresh()));
     }
 
     /** @return what is switched off now (nothing when no ablation is being compared) */
     public Ablation ablation() {
-        Ablation current = main.comparedAblationProperty().get();
+        Ablation current = comparison.ablationProperty().get();
         return current == null ? Ablation.none() : current;
     }
 
@@ -62,12 +60,12 @@ public final class AblationViewModel {
         } else {
             items.remove(item);
         }
-        main.compareWithAblation(new Ablation(items));
+        comparison.compareWithAblation(new Ablation(items));
     }
 
     /** Switches every part back on (the comparison run is then the intact model). */
     public void switchEverythingOn() {
-        main.compareWithAblation(Ablation.none());
+        comparison.compareWithAblation(Ablation.none());
     }
 
     /** @return the parts of {@code layer} that can be switched off for the whole layer, in forward order */
@@ -103,30 +101,17 @@ public final class AblationViewModel {
                 : Optional.of(session.checkpoint().config().layerPlan(layer));
     }
 
-    /** The intact and the ablated run of one input. */
-    private record Runs(RunResult intact, RunResult ablated) {
-    }
-
-    /** @return the intact and ablated runs when both are there for the same input, else null */
-    private Runs runs() {
-        RunResult intact = main.resultProperty().get();
-        RunResult ablated = main.comparisonResultProperty().get();
-        if (main.comparedAblationProperty().get() == null || intact == null || ablated == null
-                || intact.length() != ablated.length() || intact.vocabSize() != ablated.vocabSize()) {
-            return null;
+    /** Recomputes the difference and the next-token comparison in the background, when an ablated run is there. */
+    private void refresh() {
+        if (comparison.ablationProperty().get() == null || comparison.comparedProperty().get() == null) {
+            difference.set(null);
+            nextToken.set(null);
+            return;
         }
-        return new Runs(intact, ablated);
-    }
-
-    private void refreshDifference() {
-        Runs runs = runs();
-        difference.set(runs == null ? null : MapDifference.of(runs.intact(), runs.ablated(), main.layerProperty().get(),
-                main.stageProperty().get(), main.headProperty().get()).orElse(null));
-    }
-
-    private void refreshNextToken() {
-        Runs runs = runs();
-        nextToken.set(runs == null ? null : NextTokenComparison.at(runs.intact(), runs.ablated(), main.selectedQuery(), TOP_TOKENS));
+        comparison.sideBySide("ablation", compared -> {
+            difference.set(compared == null ? null : compared.difference());
+            nextToken.set(compared == null ? null : compared.nextToken());
+        });
     }
 
     /** The selected head's map in the intact and the ablated run and their difference, or null before an ablated run. */
@@ -142,5 +127,10 @@ public final class AblationViewModel {
     /** @return the view model of the main window this one works with */
     public MainViewModel main() {
         return main;
+    }
+
+    /** @return the comparison this view model switches parts off in */
+    public ComparisonViewModel comparison() {
+        return comparison;
     }
 }

@@ -2,7 +2,7 @@ package org.mtalens.app.adapt;
 
 import java.util.List;
 import java.util.Optional;
-import org.mtalens.app.main.MarkedTokens;
+import org.mtalens.app.session.MarkedTokens;
 import org.mtalens.runtime.analysis.HeadKernel;
 import org.mtalens.runtime.analysis.MapDifference;
 import org.mtalens.runtime.checkpoint.Checkpoint;
@@ -10,6 +10,7 @@ import org.mtalens.runtime.checkpoint.Tensor;
 import org.mtalens.runtime.config.LayerPlan;
 import org.mtalens.runtime.config.Stage;
 import org.mtalens.runtime.model.AttentionMap;
+import org.mtalens.runtime.model.PooledMap;
 import org.mtalens.viz.HeadMixing;
 import org.mtalens.viz.Kernel;
 import org.mtalens.viz.Matrix;
@@ -27,6 +28,15 @@ public final class VizAdapter {
         ValueKind kind = map.stage().isAfterSoftmax() ? ValueKind.WEIGHT : ValueKind.SIGNED;
         String title = "layer " + map.layer() + " · head " + map.head() + " · " + map.stage().id();
         return new Matrix(title, map.tokens(), map.tokens(), map.values(), tokenLabels, tokenLabels, kind, true);
+    }
+
+    /** A pooled map (a grid thumbnail) as a causal matrix of its cells; pooled cells carry no token labels. */
+    public static Matrix pooled(PooledMap map) {
+        ValueKind kind = map.stage().isAfterSoftmax() ? ValueKind.WEIGHT : ValueKind.SIGNED;
+        String title = "layer " + map.layer() + " · head " + map.head() + " · " + map.stage().id()
+                + (map.size() < map.tokens() ? " (pooled " + map.tokens() + " → " + map.size() + ")" : "");
+        List<String> labels = java.util.Collections.nCopies(map.size(), "");
+        return new Matrix(title, map.size(), map.size(), map.values(), labels, labels, kind, true);
     }
 
     /** The difference of two runs' maps of one head (changed minus reference) as a signed causal matrix. */

@@ -14,7 +14,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.mtalens.app.main.LazyRefresh;
+import org.mtalens.app.work.LazyRefresh;
 import org.mtalens.runtime.analysis.CellChange;
 import org.mtalens.runtime.analysis.HeadChange;
 import org.mtalens.viz.Matrix;
@@ -68,7 +68,7 @@ public final class MtaChangeView {
         root.setPadding(new Insets(8));
         vm.headsProperty().addListener((o, a, list) -> showHeads(list));
         vm.cellsProperty().addListener((o, a, list) -> showCells(list));
-        vm.main().resultProperty().addListener((o, a, b) -> refresh.request());
+        vm.main().traceProperty().addListener((o, a, b) -> refresh.request());
         vm.main().layerProperty().addListener((o, a, b) -> refresh.request());
         vm.main().headProperty().addListener((o, a, b) -> refresh.request());
     }

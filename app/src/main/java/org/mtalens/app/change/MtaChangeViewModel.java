@@ -1,17 +1,18 @@
 package org.mtalens.app.change;
 
 import java.util.List;
-import java.util.Optional;
+import java.util.Set;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import org.mtalens.app.main.MainViewModel;
+import org.mtalens.app.session.MainViewModel;
 import org.mtalens.runtime.analysis.AttentionChange;
 import org.mtalens.runtime.analysis.CellChange;
 import org.mtalens.runtime.analysis.HeadChange;
 import org.mtalens.runtime.config.LayerPlan;
 import org.mtalens.runtime.config.Stage;
-import org.mtalens.runtime.model.AttentionMap;
-import org.mtalens.runtime.model.RunResult;
+import org.mtalens.runtime.model.LayerMaps;
+import org.mtalens.runtime.model.MapQuery;
+import org.mtalens.runtime.model.Trace;
 
 /**
  * Where MTA changed attention: per layer and head, the mean Jensen–Shannon divergence between plain
@@ -26,16 +27,20 @@ public final class MtaChangeViewModel {
     private final MainViewModel main;
     private final ReadOnlyObjectWrapper<List<HeadChange>> heads = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyObjectWrapper<List<CellChange>> cells = new ReadOnlyObjectWrapper<>(List.of());
-    private RunResult headsOf;
+    private Trace headsOf;
     private Object cellsOf;
 
     public MtaChangeViewModel(MainViewModel main) {
         this.main = main;
     }
 
-    /** Computes what the current run and selected head need and is not yet computed. */
+    /**
+     * Computes what the current run and selected head need and is not yet computed: every layer replayed in turn,
+     * its scores and final rows streamed into the per-head divergences (the strip fills in layer by layer), and the
+     * selected head's scores and final maps for the ranked cells.
+     */
     public void analyse() {
-        RunResult run = main.resultProperty().get();
+        Trace run = main.traceProperty().get();
         if (run == null) {
             headsOf = null;
             cellsOf = null;
@@ -45,29 +50,42 @@ public final class MtaChangeViewModel {
         }
         if (run != headsOf) {
             headsOf = run;
-            main.analyse(() -> AttentionChange.perHead(run), list -> {
-                if (run == headsOf) {
-                    heads.set(list);
-                }
-            });
+            heads.set(List.of());
+            analyseLayer(run, 0);
         }
         int layer = main.layerProperty().get();
         int head = main.headProperty().get();
         List<Object> key = List.of(run, layer, head);
         if (!key.equals(cellsOf)) {
             cellsOf = key;
-            Optional<AttentionMap> scores = run.map(layer, Stage.SCORES, head);
-            Optional<AttentionMap> fin = run.map(layer, Stage.FINAL, head);
-            if (scores.isEmpty() || fin.isEmpty()) {
-                cells.set(List.of());
-                return;
-            }
-            main.analyse(() -> AttentionChange.rankedCells(scores.get(), fin.get(), RANKED_CELLS), list -> {
+            cells.set(List.of());
+            main.background("change-cells", "Ranking the cells of layer " + layer + " head " + head + " ...", progress -> {
+                LayerMaps maps = run.maps(layer, new MapQuery(Set.of(Stage.SCORES, Stage.FINAL), Set.of(head)),
+                        progress.cancelledCheck());
+                return AttentionChange.rankedCells(maps.map(Stage.SCORES, head).orElseThrow(),
+                        maps.map(Stage.FINAL, head).orElseThrow(), RANKED_CELLS);
+            }, list -> {
                 if (key.equals(cellsOf)) {
                     cells.set(list);
                 }
             });
         }
+    }
+
+    /** Streams one layer's change, shows it, then goes on with the next layer (one background job per layer). */
+    private void analyseLayer(Trace run, int layer) {
+        if (layer >= run.config().nLayers()) {
+            return;
+        }
+        main.background("change-heads", "Measuring MTA's change, layer " + layer + " of " + run.config().nLayers() + " ...",
+                progress -> AttentionChange.perHead(run, layer, progress.cancelledCheck()), list -> {
+                    if (run == headsOf) {
+                        List<HeadChange> all = new java.util.ArrayList<>(heads.get());
+                        all.addAll(list);
+                        heads.set(List.copyOf(all));
+                        analyseLayer(run, layer + 1);
+                    }
+                });
     }
 
     /** Selects {@code change}'s layer and head everywhere. */

@@ -7,7 +7,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import org.mtalens.app.main.MainView;
-import org.mtalens.app.main.MainViewModel;
+import org.mtalens.app.session.MainViewModel;
 import org.mtalens.app.session.SessionLoader;
 import org.mtalens.runtime.InvalidInputException;
 import org.mtalens.runtime.config.Stage;
@@ -85,7 +85,7 @@ public final class SnapshotCommand implements Callable<Integer> {
 
     private void render() throws Exception {
         MainViewModel vm = new MainViewModel(SessionLoader.runtime(), Runnable::run, Runnable::run);
-        MainView mainView = new MainView(vm);
+        MainView mainView = new MainView(vm, new org.mtalens.app.compare.ComparisonViewModel(vm, SessionLoader.runtime()));
         Scene scene = new Scene(mainView.root(), width, height);
         vm.open(path);
         if (vm.errorProperty().get() != null) {

@@ -1,6 +1,5 @@
-package org.mtalens.app.main;
+package org.mtalens.app.compare;
 
-import java.util.Optional;
 import java.util.stream.Collectors;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -11,19 +10,21 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.mtalens.app.adapt.VizAdapter;
-import org.mtalens.runtime.analysis.NextTokenShift;
-import org.mtalens.runtime.config.Stage;
+import org.mtalens.app.session.MainViewModel;
+import org.mtalens.app.work.Refresh;
 import org.mtalens.runtime.model.AttentionMap;
-import org.mtalens.runtime.model.RunResult;
+import org.mtalens.runtime.model.Trace;
 import org.mtalens.viz.heatmap.HeatmapView;
 
 /**
- * Compare: a second checkpoint (for the toy task, the baseline) on the same input, the same layer,
- * head and stage side by side (its {@code final} map when it lacks the stage), with each model's top
- * next-token predictions.
+ * Compare: a second checkpoint (for the toy task, the baseline) or the open one with parts switched off, on the
+ * same input: the same layer, head and stage side by side (its {@code final} map when it lacks the stage), with
+ * each run's likeliest next tokens after the selected query and the KL divergence between them. Computed in the
+ * background.
  */
-final class CompareView {
+public final class CompareView {
     private static final double MAP_SIZE = 420;
+    private final ComparisonViewModel cvm;
     private final MainViewModel vm;
     private final HBox maps = new HBox(16);
     private final Label hint = new Label("Switch parts off:");
@@ -33,22 +34,20 @@ final class CompareView {
     private final Label shift = new Label();
     private final BorderPane root = new BorderPane();
 
-    private final LazyRefresh refresh;
-
-    CompareView(MainViewModel vm, javafx.beans.value.ObservableBooleanValue shown) {
-        this.vm = vm;
-        this.refresh = new LazyRefresh(shown, this::show);
+    public CompareView(ComparisonViewModel cvm, javafx.beans.value.ObservableBooleanValue shown) {
+        this.cvm = cvm;
+        this.vm = cvm.main();
         maps.setPadding(new Insets(12));
         maps.setId("compare");
         baseline.setId("compare-baseline");
-        baseline.setOnAction(e -> vm.compareWithBaselineSample());
+        baseline.setOnAction(e -> cvm.compareWithBaselineSample());
         ablation.setId("ablation");
         ablation.setPromptText("e.g. L1.pre_sm_conv,L1.head0.post_sm_conv,L0.gate");
         ablation.setPrefColumnCount(28);
-        ablation.textProperty().bindBidirectional(vm.ablationProperty());
-        ablation.setOnAction(e -> vm.compareWithAblation());
+        ablation.textProperty().bindBidirectional(cvm.ablationTextProperty());
+        ablation.setOnAction(e -> cvm.compareWithAblation());
         ablate.setId("compare-ablation");
-        ablate.setOnAction(e -> vm.compareWithAblation());
+        ablate.setOnAction(e -> cvm.compareWithAblation());
         shift.setId("next-token-shift");
         ablate.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         hint.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -58,57 +57,61 @@ final class CompareView {
         bar.setPadding(new Insets(8));
         root.setTop(new VBox(4, bar, shift));
         root.setCenter(maps);
-        vm.comparisonResultProperty().addListener((o, a, b) -> refresh.request());
-        vm.resultProperty().addListener((o, a, b) -> refresh.request());
-        vm.layerProperty().addListener((o, a, b) -> refresh.request());
-        vm.headProperty().addListener((o, a, b) -> refresh.request());
-        vm.stageProperty().addListener((o, a, b) -> refresh.request());
+        Refresh.whenShown(shown, this::refresh, cvm.comparedProperty(), vm.traceProperty(), vm.layerProperty(),
+                vm.headProperty(), vm.stageProperty(), vm.cellProperty());
         vm.sessionProperty().addListener((o, a, s) -> baseline.setVisible(s != null && s.findBlockTask().isPresent()));
     }
 
-    Node node() {
+    public Node node() {
         return root;
     }
 
-    private void show() {
+    private void refresh() {
+        if (cvm.labelProperty().get().isEmpty() || vm.traceProperty().get() == null) {
+            maps.getChildren().clear();
+            shift.setText("");
+            return;
+        }
+        cvm.sideBySide("compare", this::show);
+    }
+
+    private void show(ComparisonViewModel.SideBySide compared) {
         maps.getChildren().clear();
         shift.setText("");
-        RunResult mine = vm.resultProperty().get();
-        RunResult theirs = vm.comparisonResultProperty().get();
-        String label = vm.comparisonLabelProperty().get();
-        if (label.isEmpty() || mine == null) {
+        String label = cvm.labelProperty().get();
+        Trace mine = vm.traceProperty().get();
+        if (mine == null) {
             return;
         }
-        maps.getChildren().add(card(vm.sessionProperty().get().name(), mine, "compare-this"));
-        if (theirs == null) {
-            shift.setText("Same input on " + label + ": the input does not fit its vocabulary or length.");
+        if (compared == null) {
+            shift.setText(cvm.comparedProperty().get() == null && cvm.otherProperty().get() != null
+                    ? "Same input on " + label + ": the input does not fit its vocabulary or length." : "");
             return;
         }
-        maps.getChildren().add(card(label, theirs, "compare-other"));
-        if (theirs.vocabSize() == mine.vocabSize()) {
-            int last = mine.length() - 1;
-            shift.setText(String.format("Next-token distribution after the last position: KL(this || %s) = %.4f nats", label,
-                    NextTokenShift.klDivergence(mine, theirs, last)));
+        maps.getChildren().add(card(vm.sessionProperty().get().name(), compared.mine(), "compare-this",
+                predictions(compared.myTop())));
+        maps.getChildren().add(card(label, compared.theirs(), "compare-other", predictions(compared.theirTop())));
+        if (compared.nextToken() != null) {
+            shift.setText(String.format("Next-token distribution after position %d: KL(this || %s) = %.4f nats",
+                    compared.nextToken().position(), label, compared.nextToken().klDivergence()));
         }
     }
 
-    private VBox card(String name, RunResult run, String id) {
-        Stage wanted = vm.stageProperty().get();
+    private VBox card(String name, AttentionMap map, String id, String next) {
         int layer = vm.layerProperty().get();
         int head = vm.headProperty().get();
-        Optional<AttentionMap> map = run.map(layer, wanted, head).or(() -> run.map(layer, Stage.FINAL, head));
-        Label title = new Label(name + map.map(m -> " · layer " + m.layer() + " · head " + m.head() + " · " + m.stage().id())
-                .orElse(" has no layer " + layer + " / head " + head));
+        Label title = new Label(name + (map == null ? " has no layer " + layer + " / head " + head
+                : " · layer " + map.layer() + " · head " + map.head() + " · " + map.stage().id()));
         title.getStyleClass().add("stage-title");
         VBox card = new VBox(6, title);
-        map.ifPresent(m -> {
-            HeatmapView view = new HeatmapView(VizAdapter.matrix(m, vm.tokenLabels()));
+        if (map != null) {
+            HeatmapView view = new HeatmapView(VizAdapter.matrix(map, vm.tokenLabels()));
             view.setId(id);
             view.setPrefSize(MAP_SIZE, MAP_SIZE);
             view.setMarkedKeys(VizAdapter.tokenRange(vm.markedKeysProperty().get()));
             card.getChildren().add(view);
-        });
-        card.getChildren().add(new Label("next token after the last position: " + predictions(run)));
+        }
+        card.getChildren().add(new Label(next));
         card.getStyleClass().add("stage-card");
         card.setPrefWidth(0);
         card.setMaxWidth(Double.MAX_VALUE);
@@ -116,8 +119,8 @@ final class CompareView {
         return card;
     }
 
-    private String predictions(RunResult run) {
-        return run.topPredictions(run.length() - 1, 3).stream()
+    private String predictions(java.util.List<org.mtalens.runtime.model.TokenPrediction> top) {
+        return "next token after position " + vm.selectedQuery() + ": " + top.stream()
                 .map(p -> String.format("%s %.0f%%", vm.tokenName(p.token()), 100 * p.probability()))
                 .collect(Collectors.joining(", "));
     }

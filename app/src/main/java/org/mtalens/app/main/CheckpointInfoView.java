@@ -19,6 +19,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.PropertySheet;
+import org.mtalens.app.session.MainViewModel;
 import org.mtalens.app.session.ModelSession;
 import org.mtalens.runtime.inspect.InspectionJson;
 import org.mtalens.runtime.inspect.KernelDrift;

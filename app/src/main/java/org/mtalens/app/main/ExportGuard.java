@@ -22,10 +22,15 @@ final class ExportGuard {
 
     /** @return true when written; false when the user kept the existing file */
     boolean write(Path file, Writer writer) throws IOException {
-        if (Files.exists(file) && !mayReplace.test(file)) {
+        if (!mayWrite(file)) {
             return false;
         }
         writer.write(file);
         return true;
+    }
+
+    /** @return whether writing {@code file} loses nothing: it is new, or the user agreed to replace it */
+    boolean mayWrite(Path file) {
+        return !Files.exists(file) || mayReplace.test(file);
     }
 }

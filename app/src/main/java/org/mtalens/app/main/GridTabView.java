@@ -1,5 +1,6 @@
 package org.mtalens.app.main;
 
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javafx.collections.FXCollections;
@@ -11,24 +12,30 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import org.mtalens.app.adapt.VizAdapter;
+import org.mtalens.app.session.MainViewModel;
+import org.mtalens.app.work.Refresh;
 import org.mtalens.runtime.config.LayerPlan;
+import org.mtalens.runtime.config.ModelConfig;
 import org.mtalens.runtime.config.Stage;
-import org.mtalens.runtime.model.RunResult;
+import org.mtalens.runtime.model.PooledMap;
+import org.mtalens.runtime.model.Trace;
 import org.mtalens.viz.grid.ModelGridView;
 
-/** The model grid: one stage for every layer and head; clicking a thumbnail selects that layer and head. */
+/**
+ * The model grid: one stage for every layer and head, as thumbnails made layer by layer (the layer replayed from
+ * the trace, each head's map pooled as its rows arrive, then dropped), filling in as each layer is done; clicking a
+ * thumbnail selects that layer and head.
+ */
 final class GridTabView {
     private final MainViewModel vm;
     private final ChoiceBox<Stage> stage = new ChoiceBox<>(FXCollections.observableArrayList(Stage.values()));
     private final ModelGridView grid = new ModelGridView();
     private final BorderPane root = new BorderPane();
     private Runnable onPick = () -> { };
-
-    private final LazyRefresh refresh;
+    private Trace drawing;
 
     GridTabView(MainViewModel vm, javafx.beans.value.ObservableBooleanValue shown) {
         this.vm = vm;
-        this.refresh = new LazyRefresh(shown, this::show);
         stage.setId("grid-stage");
         grid.setId("model-grid");
         stage.setValue(Stage.FINAL);
@@ -37,8 +44,7 @@ final class GridTabView {
         bar.setPadding(new Insets(8));
         root.setTop(bar);
         root.setCenter(grid);
-        stage.valueProperty().addListener((o, a, b) -> refresh.request());
-        vm.resultProperty().addListener((o, a, b) -> refresh.request());
+        Refresh.whenShown(shown, this::show, stage.valueProperty(), vm.traceProperty());
         grid.addSelectionListener(cell -> {
             vm.layerProperty().set(cell.layer());
             vm.headProperty().set(cell.head());
@@ -63,17 +69,39 @@ final class GridTabView {
     }
 
     private void show() {
-        RunResult result = vm.resultProperty().get();
-        if (result == null || vm.sessionProperty().get() == null) {
+        Trace trace = vm.traceProperty().get();
+        if (trace == null || vm.sessionProperty().get() == null) {
             return;
         }
-        var config = vm.sessionProperty().get().checkpoint().config();
+        ModelConfig config = trace.config();
         Set<Integer> mtaLayers = config.layerPlans().stream().filter(LayerPlan::hasKeyQueryConv).map(LayerPlan::layer)
                 .collect(Collectors.toSet());
-        var labels = vm.tokenLabels();
-        Stage shown = stage.getValue();
-        grid.setThumbnailSize(Math.max(48, Math.min(160, 960 / Math.max(config.nHeads(), 1))));
-        grid.show(shown.id(), config.nLayers(), config.nHeads(), mtaLayers,
-                (layer, head) -> result.map(layer, shown, head).map(m -> VizAdapter.matrix(m, labels)).orElse(null));
+        int size = Math.max(48, Math.min(160, 960 / Math.max(config.nHeads(), 1)));
+        grid.setThumbnailSize(size);
+        grid.prepare(stage.getValue().id(), config.nLayers(), config.nHeads(), mtaLayers);
+        drawing = trace;
+        drawLayer(trace, stage.getValue(), size, 0);
+    }
+
+    /** Pools one layer's maps in the background, places them, then goes on with the next layer. */
+    private void drawLayer(Trace trace, Stage shown, int size, int layer) {
+        ModelConfig config = trace.config();
+        if (layer >= config.nLayers()) {
+            return;
+        }
+        boolean runs = config.layerPlan(layer).runs(shown);
+        vm.background("grid", "Drawing the grid, layer " + layer + " of " + config.nLayers() + " ...",
+                progress -> runs ? trace.pooled(layer, shown, size, progress.cancelledCheck()) : List.<PooledMap>of(),
+                maps -> {
+                    if (trace != drawing || shown != stage.getValue()) {
+                        return;
+                    }
+                    for (int head = 0; head < config.nHeads(); head++) {
+                        int h = head;
+                        grid.place(layer, head, maps.stream().filter(m -> m.head() == h).findFirst()
+                                .map(VizAdapter::pooled).orElse(null));
+                    }
+                    drawLayer(trace, shown, size, layer + 1);
+                });
     }
 }

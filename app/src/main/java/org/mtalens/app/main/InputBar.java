@@ -15,6 +15,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.mtalens.app.session.MainViewModel;
 import org.mtalens.app.session.ModelSession;
 import org.mtalens.viz.tokens.TokenStrip;
 
@@ -79,7 +80,7 @@ final class InputBar {
             instance.setVisible(session != null && session.findBlockTask().isPresent());
             tokenizer.setText(session == null ? "" : "tokenizer: " + session.tokenizer().message());
         });
-        vm.resultProperty().addListener((o, a, b) -> {
+        vm.traceProperty().addListener((o, a, b) -> {
             List<String> labels = vm.tokenLabels();
             if (!labels.equals(shownLabels)) {
                 shownLabels = labels;

@@ -10,6 +10,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.VBox;
+import org.mtalens.app.session.MainViewModel;
 import org.mtalens.app.adapt.VizAdapter;
 import org.mtalens.app.session.ModelSession;
 import org.mtalens.runtime.analysis.CellExplanation;

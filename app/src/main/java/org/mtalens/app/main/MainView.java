@@ -26,15 +26,21 @@ import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import org.mtalens.app.work.ErrorReport;
+import org.mtalens.app.session.MainViewModel;
 import org.mtalens.app.ablation.AblationView;
 import org.mtalens.app.ablation.AblationViewModel;
+import org.mtalens.app.compare.CompareView;
+import org.mtalens.app.compare.ComparisonViewModel;
 import org.mtalens.app.change.MtaChangeView;
 import org.mtalens.app.change.MtaChangeViewModel;
 import org.mtalens.app.series.KernelSeriesWindow;
 import org.mtalens.app.session.ModelSession;
 import org.mtalens.runtime.config.Stage;
 import org.mtalens.runtime.export.KernelExport;
-import org.mtalens.runtime.export.RunExport;
+import org.mtalens.runtime.export.TraceExport;
+import org.mtalens.runtime.model.CaptureSelection;
+import org.mtalens.runtime.model.Trace;
 import org.mtalens.viz.export.PngExport;
 
 /**
@@ -44,6 +50,7 @@ import org.mtalens.viz.export.PngExport;
  */
 public final class MainView {
     private final MainViewModel vm;
+    private final ComparisonViewModel comparison;
     private final BorderPane root = new BorderPane();
     private final TabPane centre = new TabPane();
     private final PipelineView pipeline;
@@ -51,8 +58,9 @@ public final class MainView {
     private final RecentFiles recent = new RecentFiles(Preferences.userRoot().node("org/mtalens/app"));
     private final Menu recentMenu = new Menu("Open recent");
 
-    public MainView(MainViewModel vm) {
+    public MainView(MainViewModel vm, ComparisonViewModel comparison) {
         this.vm = vm;
+        this.comparison = comparison;
         root.setId("main-window");
         root.getStylesheets().add(MainView.class.getResource("main.css").toExternalForm());
         Tab pipelineTab = tab("Pipeline", "tab-pipeline");
@@ -67,8 +75,8 @@ public final class MainView {
         pipelineTab.setContent(pipeline.node());
         pairTab.setContent(new StagePairView(vm, pairTab.selectedProperty()).node());
         gridTab.setContent(grid.node());
-        compareTab.setContent(new CompareView(vm, compareTab.selectedProperty()).node());
-        ablationTab.setContent(new AblationView(new AblationViewModel(vm), ablationTab.selectedProperty()).node());
+        compareTab.setContent(new CompareView(comparison, compareTab.selectedProperty()).node());
+        ablationTab.setContent(new AblationView(new AblationViewModel(comparison), ablationTab.selectedProperty()).node());
         changeTab.setContent(new MtaChangeView(new MtaChangeViewModel(vm), changeTab.selectedProperty()).node());
         infoTab.setContent(new CheckpointInfoView(vm).node());
         centre.getTabs().addAll(pipelineTab, pairTab, gridTab, compareTab, ablationTab, changeTab, infoTab);
@@ -125,16 +133,15 @@ public final class MainView {
         MenuItem openFile = item("Open weights file...", "Shortcut+Shift+O", e -> chooseFile());
         recentMenu.setOnShowing(e -> fillRecent());
         recentMenu.getItems().add(new MenuItem("(none)"));
-        MenuItem png = item("Export view as PNG...", "Shortcut+E", e -> export("PNG image", "*.png",
-                file -> PngExport.write(centre.getSelectionModel().getSelectedItem().getContent(), 2.0, file)));
-        MenuItem npz = item("Export maps as npz...", null, e -> export("numpy archive", "*.npz",
-                file -> RunExport.writeNpz(vm.resultProperty().get(), file)));
-        MenuItem kernels = item("Export kernels as JSON...", null, e -> export("JSON", "*.json",
-                file -> KernelExport.writeJson(vm.sessionProperty().get().checkpoint(), file)));
+        MenuItem png = item("Export view as PNG...", "Shortcut+E", e -> chooseExport("PNG image", "*.png").ifPresent(file ->
+                exportNow(file, target -> PngExport.write(centre.getSelectionModel().getSelectedItem().getContent(), 2.0, target))));
+        MenuItem npz = item("Export maps as npz...", null, e -> chooseExport("numpy archive", "*.npz").ifPresent(this::exportNpz));
+        MenuItem kernels = item("Export kernels as JSON...", null, e -> chooseExport("JSON", "*.json").ifPresent(file ->
+                exportInBackground(file, "the kernels", target -> KernelExport.writeJson(vm.sessionProperty().get().checkpoint(), target))));
         MenuItem compare = item("Compare with checkpoint...", null, e -> {
             File folder = new DirectoryChooser().showDialog(window());
             if (folder != null) {
-                vm.openComparison(folder.toPath());
+                comparison.openComparison(folder.toPath());
                 centre.getSelectionModel().select(3);
             }
         });
@@ -195,21 +202,46 @@ public final class MainView {
         }
     }
 
-    private void export(String description, String pattern, ExportGuard.Writer writer) {
-        if (vm.sessionProperty().get() == null || vm.resultProperty().get() == null) {
-            return;
+    /** @return the file the user chose to export to (asking before replacing one), if any */
+    private java.util.Optional<Path> chooseExport(String description, String pattern) {
+        if (vm.sessionProperty().get() == null || vm.traceProperty().get() == null) {
+            return java.util.Optional.empty();
         }
         FileChooser chooser = new FileChooser();
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(description, pattern));
         File chosen = chooser.showSaveDialog(window());
-        if (chosen == null) {
-            return;
+        if (chosen == null || !new ExportGuard(this::confirmOverwrite).mayWrite(chosen.toPath())) {
+            return java.util.Optional.empty();
         }
+        return java.util.Optional.of(chosen.toPath());
+    }
+
+    /** Writes a picture of the view now (it must be drawn on the FX thread; a PNG of one view takes a frame or two). */
+    private void exportNow(Path file, ExportGuard.Writer writer) {
         try {
-            new ExportGuard(this::confirmOverwrite).write(chosen.toPath(), writer);
+            writer.write(file);
         } catch (IOException | RuntimeException e) {
-            showError(new ErrorReport("Could not export", chosen + ": " + e.getMessage(), ""));
+            showError(new ErrorReport("Could not export", file + ": " + e.getMessage(), ""));
         }
+    }
+
+    /** The maps of the layer shown, every stage and head, replayed from the trace and written in the background. */
+    private void exportNpz(Path file) {
+        Trace trace = vm.traceProperty().get();
+        int layer = vm.layerProperty().get();
+        CaptureSelection selection = CaptureSelection.of(java.util.Set.of(layer), null, null);
+        exportInBackground(file, "layer " + layer + "'s maps", target -> TraceExport.write(trace, selection, true, target));
+    }
+
+    private void exportInBackground(Path file, String what, ExportGuard.Writer writer) {
+        vm.background("export", "Exporting " + what + " to " + file.getFileName() + " ...", progress -> {
+            try {
+                writer.write(file);
+                return file;
+            } catch (IOException e) {
+                throw new org.mtalens.runtime.InvalidInputException(file + ": " + e.getMessage(), e);
+            }
+        }, written -> { });
     }
 
     /** Asks whether to replace an existing file. */

@@ -2,6 +2,7 @@ package org.mtalens.app.main;
 
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
+import org.mtalens.app.session.MainViewModel;
 import org.mtalens.app.session.ModelSession;
 import org.mtalens.runtime.config.LayerPlan;
 import org.mtalens.runtime.config.Stage;

@@ -9,6 +9,9 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 import org.mtalens.app.adapt.VizAdapter;
+import org.mtalens.app.session.MainViewModel;
+import org.mtalens.app.work.LazyRefresh;
+import org.mtalens.app.work.Refresh;
 import org.mtalens.runtime.config.LayerPlan;
 import org.mtalens.runtime.config.Stage;
 import org.mtalens.viz.heatmap.Cell;
@@ -32,13 +35,10 @@ final class PipelineView {
 
     PipelineView(MainViewModel vm, javafx.beans.value.ObservableBooleanValue shown) {
         this.vm = vm;
-        this.refresh = new LazyRefresh(shown, this::rebuild);
+        this.refresh = Refresh.whenShown(shown, this::rebuild, vm.layerMapsProperty(), vm.layerProperty(), vm.headProperty());
         cards.setId("pipeline");
         cards.setPadding(new Insets(12));
         scroll.setFitToWidth(true);
-        vm.resultProperty().addListener((o, a, b) -> refresh.request());
-        vm.layerProperty().addListener((o, a, b) -> refresh.request());
-        vm.headProperty().addListener((o, a, b) -> refresh.request());
         vm.stageProperty().addListener((o, a, b) -> markSelectedStage());
         vm.cellProperty().addListener((o, a, b) -> showSelectedCell());
         vm.markedKeysProperty().addListener((o, a, marked) -> maps.forEach(m -> m.setMarkedKeys(VizAdapter.tokenRange(marked))));
@@ -55,7 +55,7 @@ final class PipelineView {
 
     private void rebuild() {
         LayerPlan plan = vm.selectedLayerPlan().orElse(null);
-        if (plan == null || vm.resultProperty().get() == null) {
+        if (plan == null || vm.layerMapsProperty().get() == null) {
             cards.getChildren().clear();
             maps.clear();
             stages.clear();

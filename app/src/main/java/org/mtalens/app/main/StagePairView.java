@@ -9,6 +9,9 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import org.mtalens.app.adapt.VizAdapter;
+import org.mtalens.app.session.MainViewModel;
+import org.mtalens.app.work.LazyRefresh;
+import org.mtalens.app.work.Refresh;
 import org.mtalens.runtime.config.LayerPlan;
 import org.mtalens.runtime.config.Stage;
 import org.mtalens.viz.compare.BeforeAfterView;
@@ -26,7 +29,8 @@ final class StagePairView {
 
     StagePairView(MainViewModel vm, javafx.beans.value.ObservableBooleanValue shown) {
         this.vm = vm;
-        this.refresh = new LazyRefresh(shown, this::refreshChoices);
+        this.refresh = Refresh.whenShown(shown, this::refreshChoices, vm.layerMapsProperty(), vm.layerProperty(),
+                vm.headProperty());
         before.setId("before-stage");
         after.setId("after-stage");
         pair.setId("before-after");
@@ -35,9 +39,6 @@ final class StagePairView {
         choices.setPadding(new Insets(8));
         root.setTop(choices);
         root.setCenter(pair);
-        vm.resultProperty().addListener((o, a, b) -> refresh.request());
-        vm.layerProperty().addListener((o, a, b) -> refresh.request());
-        vm.headProperty().addListener((o, a, b) -> refresh.request());
         before.valueProperty().addListener((o, a, b) -> show());
         after.valueProperty().addListener((o, a, b) -> show());
     }

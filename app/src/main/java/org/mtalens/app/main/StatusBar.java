@@ -10,6 +10,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import org.mtalens.app.session.MainViewModel;
 import org.mtalens.app.session.ModelSession;
 
 /** Status, progress with Cancel, and the device the model runs on. */
@@ -33,9 +34,13 @@ final class StatusBar {
             ModelSession session = vm.sessionProperty().get();
             return session == null ? "" : "device: " + session.runner().device();
         }, vm.sessionProperty()));
+        Label scope = new Label();
+        scope.setId("map-scope");
+        scope.textProperty().bind(vm.scopeNoteProperty());
+        scope.setMinWidth(0);
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
-        root = new HBox(10, status, progress, cancel, spring, device);
+        root = new HBox(10, status, progress, cancel, scope, spring, device);
         root.setAlignment(Pos.CENTER_LEFT);
         root.setPadding(new Insets(4, 10, 4, 10));
         root.getStyleClass().add("status-bar");

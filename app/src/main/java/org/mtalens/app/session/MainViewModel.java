@@ -1,10 +1,11 @@
-package org.mtalens.app.main;
+package org.mtalens.app.session;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -19,18 +20,19 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import org.mtalens.app.session.ModelSession;
-import org.mtalens.app.session.SessionLoader;
+import org.mtalens.app.work.BackgroundJobs;
+import org.mtalens.app.work.ErrorReport;
+import org.mtalens.app.work.JobProgress;
 import org.mtalens.runtime.InvalidInputException;
-import org.mtalens.runtime.analysis.CellExplainer;
 import org.mtalens.runtime.analysis.CellExplanation;
 import org.mtalens.runtime.config.LayerPlan;
 import org.mtalens.runtime.config.Stage;
-import org.mtalens.runtime.model.Ablation;
 import org.mtalens.runtime.model.AttentionMap;
+import org.mtalens.runtime.model.CaptureSelection;
+import org.mtalens.runtime.model.LayerMaps;
 import org.mtalens.runtime.model.ModelRunner;
-import org.mtalens.runtime.model.RunRequest;
-import org.mtalens.runtime.model.RunResult;
+import org.mtalens.runtime.model.Trace;
+import org.mtalens.runtime.model.TraceRequest;
 import org.mtalens.runtime.run.ModelInput;
 import org.mtalens.runtime.tokenizer.BosToken;
 import org.mtalens.runtime.tokenizer.Token;
@@ -39,20 +41,24 @@ import org.mtalens.runtime.tokenizer.TokenizerLookup;
 import org.mtalens.runtime.tokenizer.Tokenizers;
 import org.mtalens.samples.FindBlockGenerator;
 import org.mtalens.samples.FindBlockInstance;
-import org.mtalens.samples.SampleCheckpoints;
 
 /**
- * The main window's state and commands: the open checkpoint, the last run, the selection (layer,
- * head, stage, cell) and the explanation of the selected cell. Work runs through {@link BackgroundJobs} on the
- * inference executor (one thread), results come back through {@code fxThread}; the newest request wins.
- * Holds no nodes.
+ * The main window's state and commands: the open checkpoint, the trace of the last run, the selection (layer,
+ * head, stage, cell), the maps of the selected layer that the views show ({@link MapScope}: replayed from the
+ * trace when the layer changes) and the explanation of the selected cell. All work runs through
+ * {@link BackgroundJobs} on the inference executor (one thread); results come back through {@code fxThread}; the
+ * newest request wins. Holds no nodes.
  */
 public final class MainViewModel {
+    /** The seed of the find-the-block instance shown when a toy checkpoint opens, so first starts look alike. */
+    static final long FIRST_INSTANCE_SEED = 2025;
+
     private final SessionLoader loader;
     private final BackgroundJobs jobs;
-
     private final ReadOnlyObjectWrapper<ModelSession> session = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<RunResult> result = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Trace> trace = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<LayerMaps> layerMaps = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper scopeNote = new ReadOnlyStringWrapper("");
     private final StringProperty input = new SimpleStringProperty("");
     private final BooleanProperty inputIsText = new SimpleBooleanProperty(false);
     private final BooleanProperty addBos = new SimpleBooleanProperty(true);
@@ -61,18 +67,10 @@ public final class MainViewModel {
     private final IntegerProperty head = new SimpleIntegerProperty(0);
     private final ObjectProperty<Stage> stage = new SimpleObjectProperty<>(Stage.FINAL);
     private final ObjectProperty<SelectedCell> cell = new SimpleObjectProperty<>();
-    private final ReadOnlyObjectWrapper<CellExplanation> explanation = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<MarkedTokens> markedKeys = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<ModelSession> comparison = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<RunResult> comparisonResult = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyStringWrapper comparisonLabel = new ReadOnlyStringWrapper("");
-    private final StringProperty ablation = new SimpleStringProperty("");
-    private final ReadOnlyObjectWrapper<Ablation> comparedAblation = new ReadOnlyObjectWrapper<>();
+    private final CellExplanations explanations;
     private final java.util.Random instanceSeeds = new java.util.Random();
     private String instanceInput;
-
-    /** The seed of the find-the-block instance shown when a toy checkpoint opens, so first starts look alike. */
-    static final long FIRST_INSTANCE_SEED = 2025;
 
     /** A cell of a map: query row, key column. */
     public record SelectedCell(int query, int key) {
@@ -81,23 +79,30 @@ public final class MainViewModel {
     public MainViewModel(SessionLoader loader, Executor inference, Executor fxThread) {
         this.loader = loader;
         this.jobs = new BackgroundJobs(inference, fxThread);
-        layer.addListener((o, a, b) -> explainSelectedCell());
-        head.addListener((o, a, b) -> explainSelectedCell());
-        stage.addListener((o, a, b) -> explainSelectedCell());
-        cell.addListener((o, a, b) -> explainSelectedCell());
-        result.addListener((o, a, b) -> explainSelectedCell());
+        this.explanations = new CellExplanations(this);
+        layer.addListener((o, a, b) -> showSelectedLayer());
+        head.addListener((o, a, b) -> {
+            if (scope().dependsOnHead()) {
+                showSelectedLayer();
+            }
+        });
+        stage.addListener((o, a, b) -> {
+            if (scope().dependsOnStage()) {
+                showSelectedLayer();
+            }
+        });
     }
 
     // ---- commands ----
 
     /** Opens a checkpoint in the background; on success it replaces the open one and runs its example input. */
     public void open(Path path) {
-        jobs.submit("Loading " + path + " ...", cancelled -> loader.load(path, cancelled), opened -> {
+        jobs.submit("Loading " + path + " ...", progress -> loader.load(path, progress.cancelledCheck()), opened -> {
             ModelSession old = session.get();
-            forgetAblation();
-            session.set(opened);
-            result.set(null);
+            trace.set(null);
+            layerMaps.set(null);
             cell.set(null);
+            session.set(opened);
             layer.set(firstMtaLayer(opened));
             head.set(0);
             stage.set(Stage.FINAL);
@@ -114,7 +119,10 @@ public final class MainViewModel {
         }, "Could not open " + path.getFileName());
     }
 
-    /** Runs the input box's tokens through the open checkpoint, capturing every map. */
+    /**
+     * Traces the input box's tokens through the open checkpoint: one pass that keeps each layer's input and the
+     * selected layer's maps the views show; other layers are replayed when selected.
+     */
     public void run() {
         ModelSession open = session.get();
         if (open == null) {
@@ -132,23 +140,62 @@ public final class MainViewModel {
         if (!input.get().equals(instanceInput)) {
             markedKeys.set(null);
         }
-        ModelSession other = comparison.get();
-        Ablation ablated = comparedAblation.get();
-        jobs.submit("Running " + modelInput.ids().length + " tokens ...", cancelled -> {
-            RunResult main = open.runner().run(RunRequest.of(modelInput.ids()), cancelled);
-            RunResult compared;
-            if (ablated != null) {
-                compared = open.runner().run(RunRequest.of(modelInput.ids()).withAblation(ablated), cancelled);
-            } else {
-                compared = other == null || !fits(other, modelInput.ids()) ? null
-                        : other.runner().run(RunRequest.of(modelInput.ids()), cancelled);
-            }
-            return new RunResult[] {main, compared};
-        }, runs -> {
+        int shownLayer = layer.get();
+        MapScope scope = MapScope.of(open.checkpoint().config(), open.runner().budget(), shownLayer,
+                modelInput.ids().length, head.get(), stage.get());
+        CaptureSelection capture = CaptureSelection.of(java.util.Set.of(shownLayer),
+                scope.query().stages().isEmpty() ? null : scope.query().stages(),
+                scope.query().heads().isEmpty() ? null : scope.query().heads());
+        jobs.submit("Running " + modelInput.ids().length + " tokens ...", progress -> {
+            Trace traced = open.runner().trace(TraceRequest.of(modelInput.ids()).capturing(capture), progress);
+            return new Ran(traced, traced.maps(shownLayer, scope.query(), progress.cancelledCheck()), scope);
+        }, ran -> {
             tokens.set(modelInput.tokens());
-            result.set(runs[0]);
-            comparisonResult.set(runs[1]);
+            layerMaps.set(ran.maps());
+            scopeNote.set(ran.scope().note());
+            trace.set(ran.trace());
+            if (layer.get() != shownLayer) {
+                showSelectedLayer();
+            }
         }, "Could not run the input");
+    }
+
+    /** A finished run: its trace and the maps of the layer shown when it started. */
+    private record Ran(Trace trace, LayerMaps maps, MapScope scope) {
+    }
+
+    /** Replays the selected layer from the trace unless the maps held already cover it (in the background). */
+    private void showSelectedLayer() {
+        Trace shown = trace.get();
+        ModelSession open = session.get();
+        if (shown == null || open == null || layer.get() >= open.checkpoint().config().nLayers()) {
+            return;
+        }
+        int wanted = layer.get();
+        MapScope scope = scope();
+        LayerMaps held = layerMaps.get();
+        if (held != null && held.layer() == wanted
+                && held.covers(scope.query(), open.checkpoint().config().layerPlan(wanted).stages(), open.checkpoint().config().nHeads())) {
+            return;
+        }
+        jobs.submitView("layer", "Replaying layer " + wanted + " ...", progress -> shown.maps(wanted, scope.query(),
+                progress.cancelledCheck()), maps -> {
+                    if (shown == trace.get() && wanted == layer.get()) {
+                        scopeNote.set(scope.note());
+                        layerMaps.set(maps);
+                    }
+                });
+    }
+
+    /** @return the scope of the selected layer's maps for the current trace */
+    private MapScope scope() {
+        ModelSession open = session.get();
+        Trace shown = trace.get();
+        if (open == null || shown == null) {
+            return new MapScope(org.mtalens.runtime.model.MapQuery.all(), "");
+        }
+        return MapScope.of(open.checkpoint().config(), open.runner().budget(), layer.get(), shown.length(), head.get(),
+                stage.get());
     }
 
     /**
@@ -174,108 +221,30 @@ public final class MainViewModel {
     }
 
     /**
-     * Compares the open checkpoint with itself with parts switched off (the {@link #ablationProperty()}
-     * text, e.g. {@code L1.pre_sm_conv,L0.head1}): the ablated run appears beside the intact one. The
-     * checkpoint's weights are not touched.
-     */
-    public void compareWithAblation() {
-        ModelSession open = session.get();
-        if (open == null) {
-            return;
-        }
-        try {
-            compareWithAblation(Ablation.parse(ablation.get(), open.checkpoint().config()));
-        } catch (InvalidInputException e) {
-            jobs.report(new ErrorReport("Cannot switch that off", e.getMessage(), ""));
-        }
-    }
-
-    /**
-     * Compares the open checkpoint with itself with {@code parts} switched off. When the intact run of
-     * the shown input is there, only the ablated pass runs (on the same tokens), so toggling a part is
-     * one forward pass.
-     */
-    public void compareWithAblation(Ablation parts) {
-        ModelSession open = session.get();
-        if (open == null) {
-            return;
-        }
-        comparedAblation.set(parts);
-        ablation.set(parts.toString());
-        comparisonLabel.set(open.name() + " with " + (parts.isNone() ? "nothing" : parts) + " switched off");
-        RunResult intact = result.get();
-        if (intact == null) {
-            run();
-            return;
-        }
-        int[] ids = intact.tokens();
-        jobs.submit("Running with " + (parts.isNone() ? "nothing" : parts) + " switched off ...",
-                cancelled -> open.runner().run(RunRequest.of(ids).withAblation(parts), cancelled),
-                comparisonResult::set, "Could not run with " + parts + " switched off");
-    }
-
-    private void forgetAblation() {
-        if (comparedAblation.get() != null) {
-            comparedAblation.set(null);
-            comparisonResult.set(null);
-            comparisonLabel.set("");
-            ablation.set("");
-        }
-    }
-
-    /** Opens a second checkpoint to run on the same input, side by side (e.g. the baseline sample). */
-    public void openComparison(Path path) {
-        jobs.submit("Loading " + path + " for comparison ...", cancelled -> loader.load(path, cancelled), opened -> {
-            ModelSession old = comparison.get();
-            comparedAblation.set(null);
-            comparisonLabel.set(opened.name());
-            comparison.set(opened);
-            if (old != null) {
-                jobs.later(old::close);
-            }
-            run();
-        }, "Could not open " + path.getFileName() + " for comparison");
-    }
-
-    /**
      * Uses a tokenizer file the user chose (tokenizer.json or a tiktoken tokenizer.model) for the open
-     * checkpoint; a bad file is reported and the current tokenizer stays.
+     * checkpoint; a bad file is reported and the current tokenizer stays. Read in the background (a
+     * tokenizer.json is first checked in a separate process).
      */
     public void useTokenizer(Path file) {
         ModelSession open = session.get();
         if (open == null) {
             return;
         }
-        try {
-            Tokenizer tokenizer = Tokenizers.fromFile(file);
-            session.set(open.withTokenizer(new TokenizerLookup(Optional.of(tokenizer), tokenizer.name() + " from " + file)));
-        } catch (InvalidInputException e) {
-            jobs.report(new ErrorReport("Could not read the tokenizer", e.getMessage(), ""));
-        }
+        jobs.submit("Reading " + file.getFileName() + " ...", progress -> Tokenizers.fromFile(file), tokenizer -> {
+            if (session.get() == open) {
+                session.set(open.withTokenizer(new TokenizerLookup(Optional.of(tokenizer), tokenizer.name() + " from " + file)));
+            }
+        }, "Could not read the tokenizer");
     }
 
-    /** Compares with the bundled baseline (single-token attention) of the find-the-block sample. */
-    public void compareWithBaselineSample() {
-        openComparison(SampleCheckpoints.findBlockBaseline());
-    }
-
-    private static boolean fits(ModelSession other, int[] ids) {
-        try {
-            ModelRunner.validate(other.checkpoint().config(), ids);
-            return true;
-        } catch (InvalidInputException e) {
-            return false;
-        }
-    }
-
-    private ModelInput readInput(ModelSession open) {
+    ModelInput readInput(ModelSession open) {
         if (inputIsText.get()) {
             return ModelInput.ofText(input.get(), open.tokenizer(), addBos.get() ? BosToken.ADD : BosToken.OMIT);
         }
         return ModelInput.ofIds(input.get(), open.checkpoint().config().vocabSize(), open.tokenizer().tokenizer());
     }
 
-    /** Appends {@code count} greedily generated tokens to the input, then runs it. */
+    /** Appends {@code count} greedily generated tokens to the input (one pass, then one cached step per token), then runs it. */
     public void generate(int count) {
         ModelSession open = session.get();
         if (open == null) {
@@ -288,18 +257,20 @@ public final class MainViewModel {
             jobs.report(new ErrorReport("Cannot generate from this input", e.getMessage(), ""));
             return;
         }
-        jobs.submit("Generating " + count + " tokens ...", cancelled -> open.runner().generate(prompt.ids(), count), ids -> {
-            int[] added = java.util.Arrays.copyOfRange(ids, prompt.ids().length, ids.length);
-            if (inputIsText.get()) {
-                input.set(input.get() + open.tokenizer().tokenizer().orElseThrow().decode(added));
-            } else {
-                input.set(String.join(",", java.util.Arrays.stream(ids).mapToObj(Integer::toString).toList()));
-            }
-            run();
-        }, "Could not generate");
+        jobs.submit("Generating " + count + " tokens ...", progress -> open.runner().generate(prompt.ids(), count,
+                org.mtalens.runtime.model.Ablation.none(), progress), ids -> {
+                    int[] added = java.util.Arrays.copyOfRange(ids, prompt.ids().length, ids.length);
+                    if (inputIsText.get()) {
+                        Tokenizer tokenizer = open.tokenizer().tokenizer().orElseThrow();
+                        input.set(input.get() + tokenizer.decode(added));
+                    } else {
+                        input.set(String.join(",", java.util.Arrays.stream(ids).mapToObj(Integer::toString).toList()));
+                    }
+                    run();
+                }, "Could not generate");
     }
 
-    /** Stops the running request; what the user had stays. */
+    /** Stops the running work; what the user had stays. */
     public void cancel() {
         jobs.cancel();
     }
@@ -310,24 +281,17 @@ public final class MainViewModel {
     }
 
     /**
-     * Runs {@code work}, a pure-Java analysis of results already made, on the inference thread (after the
-     * requests queued before it) and hands its value to {@code done} on the FX thread. Not shown as busy;
-     * a failure is reported like a failed run.
+     * Runs one view's work (replays, analyses) on the inference thread after what is queued, with progress and
+     * cancellation, and hands its value to {@code done} on the FX thread; a newer job of the same {@code view}
+     * replaces it.
      */
-    public <T> void analyse(java.util.function.Supplier<T> work, Consumer<T> done) {
-        jobs.analyse(work, done);
+    public <T> void background(String view, String what, Function<JobProgress, T> work, Consumer<T> done) {
+        jobs.submitView(view, what, work, done);
     }
 
-    private void explainSelectedCell() {
-        ModelSession open = session.get();
-        RunResult run = result.get();
-        SelectedCell selected = cell.get();
-        if (open == null || run == null || selected == null || stage.get() == null) {
-            explanation.set(null);
-            return;
-        }
-        explanation.set(new CellExplainer(open.checkpoint(), run)
-                .explain(layer.get(), stage.get(), head.get(), selected.query(), selected.key()).orElse(null));
+    /** @return the window's background work (for view models that run their own requests) */
+    public BackgroundJobs jobs() {
+        return jobs;
     }
 
     // ---- derived state ----
@@ -338,10 +302,10 @@ public final class MainViewModel {
         return open == null ? Optional.empty() : Optional.of(open.checkpoint().config().layerPlan(layer.get()));
     }
 
-    /** @return the selected layer and head's map at {@code at}, if the last run has it */
+    /** @return the selected layer and head's map at {@code at}, if the maps held have it */
     public Optional<AttentionMap> map(Stage at) {
-        RunResult run = result.get();
-        return run == null ? Optional.empty() : run.map(layer.get(), at, head.get());
+        LayerMaps held = layerMaps.get();
+        return held == null || held.layer() != layer.get() ? Optional.empty() : held.map(at, head.get());
     }
 
     /** @return a visible label for each token of the last run (its text, or #id without a tokenizer) */
@@ -362,6 +326,16 @@ public final class MainViewModel {
                 .map(t -> t.describe(new int[] {id}).get(0).label()).orElse("#" + id);
     }
 
+    /** @return the query whose next token the comparisons discuss: the selected cell's query, else the last position */
+    public int selectedQuery() {
+        Trace run = trace.get();
+        SelectedCell selected = cell.get();
+        if (run == null) {
+            return 0;
+        }
+        return selected != null && selected.query() < run.length() ? selected.query() : run.length() - 1;
+    }
+
     private static int firstMtaLayer(ModelSession session) {
         return session.checkpoint().config().layerPlans().stream().filter(LayerPlan::hasKeyQueryConv)
                 .mapToInt(LayerPlan::layer).findFirst().orElse(0);
@@ -373,8 +347,19 @@ public final class MainViewModel {
         return session.getReadOnlyProperty();
     }
 
-    public ReadOnlyObjectProperty<RunResult> resultProperty() {
-        return result.getReadOnlyProperty();
+    /** The trace of the last run (each layer's input; maps are replayed from it), or null. */
+    public ReadOnlyObjectProperty<Trace> traceProperty() {
+        return trace.getReadOnlyProperty();
+    }
+
+    /** The selected layer's maps the views show (every head, or the selected one when a layer does not fit), or null. */
+    public ReadOnlyObjectProperty<LayerMaps> layerMapsProperty() {
+        return layerMaps.getReadOnlyProperty();
+    }
+
+    /** Why the views hold less than the whole layer (the memory budget), or empty. */
+    public ReadOnlyStringProperty scopeNoteProperty() {
+        return scopeNote.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty statusProperty() {
@@ -398,43 +383,8 @@ public final class MainViewModel {
         return markedKeys.getReadOnlyProperty();
     }
 
-    /** The ablation to compare with, as typed ({@code L1.pre_sm_conv,L3.head2.post_sm_conv,L0.gate}). */
-    public StringProperty ablationProperty() {
-        return ablation;
-    }
-
-    /** The parts switched off in the comparison run, or null when the comparison is another checkpoint or none. */
-    public ReadOnlyObjectProperty<Ablation> comparedAblationProperty() {
-        return comparedAblation.getReadOnlyProperty();
-    }
-
-    /** @return the query whose next token the comparisons discuss: the selected cell's query, else the last position */
-    public int selectedQuery() {
-        RunResult run = result.get();
-        SelectedCell selected = cell.get();
-        if (run == null) {
-            return 0;
-        }
-        return selected != null && selected.query() < run.length() ? selected.query() : run.length() - 1;
-    }
-
-    /** What the comparison shows: the second checkpoint's name or the ablation, or empty. */
-    public ReadOnlyStringProperty comparisonLabelProperty() {
-        return comparisonLabel.getReadOnlyProperty();
-    }
-
-    /** The second checkpoint, run on the same input, or null. */
-    public ReadOnlyObjectProperty<ModelSession> comparisonProperty() {
-        return comparison.getReadOnlyProperty();
-    }
-
-    /** The second checkpoint's run of the current input, or null. */
-    public ReadOnlyObjectProperty<RunResult> comparisonResultProperty() {
-        return comparisonResult.getReadOnlyProperty();
-    }
-
     public ReadOnlyObjectProperty<CellExplanation> explanationProperty() {
-        return explanation.getReadOnlyProperty();
+        return explanations.explanationProperty();
     }
 
     public StringProperty inputProperty() {

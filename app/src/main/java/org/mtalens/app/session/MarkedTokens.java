@@ -1,4 +1,4 @@
-package org.mtalens.app.main;
+package org.mtalens.app.session;
 
 /**
  * Tokens [from, to) the maps mark on their key axis, e.g. the target block of a find-the-block instance.

@@ -1,4 +1,4 @@
-package org.mtalens.app.main;
+package org.mtalens.app.work;
 
 /**
  * Something that went wrong, for an error dialog.

@@ -1,14 +1,15 @@
-package org.mtalens.app.main;
+package org.mtalens.app.work;
 
-/** One background request; a newer request cancels the older one (the newest wins). */
-final class Job {
+/** One background request; a newer request of the same kind cancels the older one (the newest wins). */
+public final class Job {
     private volatile boolean cancelled;
 
     void cancel() {
         cancelled = true;
     }
 
-    boolean isCancelled() {
+    /** @return whether a newer request or the user cancelled this one */
+    public boolean isCancelled() {
         return cancelled;
     }
 }

@@ -1,4 +1,4 @@
-package org.mtalens.app.main;
+package org.mtalens.app.work;
 
 import javafx.beans.value.ObservableBooleanValue;
 

@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.Executor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.mtalens.app.main.MainViewModel;
+import org.mtalens.app.session.MainViewModel;
 import org.mtalens.app.session.SessionLoader;
 import org.mtalens.app.testing.TestCheckpoints;
 import org.mtalens.runtime.config.Stage;
@@ -28,7 +28,7 @@ class AblationViewModelTest {
 
     private void open(String fixture) {
         main = new MainViewModel(SessionLoader.runtime(), now, now);
-        vm = new AblationViewModel(main);
+        vm = new AblationViewModel(new org.mtalens.app.compare.ComparisonViewModel(main, SessionLoader.runtime()));
         main.open(TestCheckpoints.fixture(fixture));
     }
 
@@ -58,8 +58,8 @@ class AblationViewModelTest {
         Ablation.Item head = new Ablation.Item(1, Optional.of(2), AblatedPart.HEAD);
         vm.switchOff(conv, true);
         vm.switchOff(head, true);
-        assertThat(main.comparedAblationProperty().get().toString()).isEqualTo("L1.pre_sm_conv,L1.head2");
-        assertThat(main.ablationProperty().get()).isEqualTo("L1.pre_sm_conv,L1.head2");
+        assertThat(vm.comparison().ablationProperty().get().toString()).isEqualTo("L1.pre_sm_conv,L1.head2");
+        assertThat(vm.comparison().ablationTextProperty().get()).isEqualTo("L1.pre_sm_conv,L1.head2");
 
         vm.switchOff(conv, false);
         assertThat(vm.isOff(head)).isTrue();
@@ -92,7 +92,7 @@ class AblationViewModelTest {
         open("tiny");
         vm.switchOff(new Ablation.Item(1, Optional.empty(), AblatedPart.GATE), true);
         main.open(TestCheckpoints.fixture("tiny-linear-heads"));
-        assertThat(main.comparedAblationProperty().get()).isNull();
+        assertThat(vm.comparison().ablationProperty().get()).isNull();
         assertThat(vm.ablation().isNone()).isTrue();
         assertThat(vm.differenceProperty().get()).isNull();
     }

@@ -26,7 +26,7 @@ public final class RunningApp {
         }
         FxToolkit.registerPrimaryStage();
         MtaLensApplication app = (MtaLensApplication) FxToolkit.setupApplication(MtaLensApplication.class);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.viewModel().resultProperty().get() != null
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.viewModel().traceProperty().get() != null
                 && !app.viewModel().busyProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
         return app;

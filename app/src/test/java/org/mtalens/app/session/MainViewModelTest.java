@@ -1,4 +1,4 @@
-package org.mtalens.app.main;
+package org.mtalens.app.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mtalens.app.session.SessionLoader;
 import org.mtalens.app.testing.TestCheckpoints;
 import org.mtalens.runtime.config.Stage;
-import org.mtalens.runtime.model.RunResult;
+import org.mtalens.runtime.model.MapQuery;
+import org.mtalens.runtime.model.Trace;
 
 class MainViewModelTest {
     /** Work queued until the test lets it run, to see what happens in between. */
@@ -45,7 +46,7 @@ class MainViewModelTest {
         vm.open(TestCheckpoints.fixture("tiny"));
         assertThat(vm.sessionProperty().get().name()).isEqualTo("tiny");
         assertThat(vm.layerProperty().get()).isEqualTo(1);
-        assertThat(vm.resultProperty().get().length()).isEqualTo(24);
+        assertThat(vm.traceProperty().get().length()).isEqualTo(24);
         assertThat(vm.map(Stage.PRE_SM_CONV)).isPresent();
         assertThat(vm.busyProperty().get()).isFalse();
         assertThat(vm.errorProperty().get()).isNull();
@@ -55,14 +56,14 @@ class MainViewModelTest {
     void aBrokenCheckpointReportsTheProblemAndKeepsTheOpenModel() throws Exception {
         vm = new MainViewModel(SessionLoader.runtime(), now, now);
         vm.open(TestCheckpoints.fixture("tiny"));
-        var before = vm.resultProperty().get();
+        var before = vm.traceProperty().get();
         Path broken = Files.createDirectories(dir.resolve("broken"));
         Files.writeString(broken.resolve("config.json"), "{\"dim\": 64, \"n_heads\": 0}");
         Files.write(broken.resolve("model.safetensors"), new byte[] {1, 2, 3});
         vm.open(broken);
         assertThat(vm.errorProperty().get().message()).contains("broken");
         assertThat(vm.sessionProperty().get().name()).isEqualTo("tiny");
-        assertThat(vm.resultProperty().get()).isSameAs(before);
+        assertThat(vm.traceProperty().get()).isSameAs(before);
     }
 
     @Test
@@ -83,14 +84,14 @@ class MainViewModelTest {
         vm = new MainViewModel(SessionLoader.runtime(), later, now);
         vm.open(TestCheckpoints.fixture("tiny"));
         runQueued();
-        var shown = vm.resultProperty().get();
+        var shown = vm.traceProperty().get();
         vm.inputProperty().set("1,2,3");
         vm.run();
         assertThat(vm.busyProperty().get()).isTrue();
         vm.cancel();
         runQueued();
         assertThat(vm.statusProperty().get()).isEqualTo("Cancelled.");
-        assertThat(vm.resultProperty().get()).isSameAs(shown);
+        assertThat(vm.traceProperty().get()).isSameAs(shown);
         assertThat(vm.busyProperty().get()).isFalse();
     }
 
@@ -104,18 +105,18 @@ class MainViewModelTest {
         vm.inputProperty().set("4,5,6,7");
         vm.run();
         runQueued();
-        assertThat(vm.resultProperty().get().tokens()).containsExactly(4, 5, 6, 7);
+        assertThat(vm.traceProperty().get().tokens()).containsExactly(4, 5, 6, 7);
     }
 
     @Test
     void inputThatIsNotTokenIdsIsNamedAndNothingRuns() {
         vm = new MainViewModel(SessionLoader.runtime(), now, now);
         vm.open(TestCheckpoints.fixture("tiny"));
-        var shown = vm.resultProperty().get();
+        var shown = vm.traceProperty().get();
         vm.inputProperty().set("3, 99");
         vm.run();
         assertThat(vm.errorProperty().get().message()).contains("token 2 (99)");
-        assertThat(vm.resultProperty().get()).isSameAs(shown);
+        assertThat(vm.traceProperty().get()).isSameAs(shown);
     }
 
     @Test
@@ -128,7 +129,7 @@ class MainViewModelTest {
         vm.inputProperty().set("\u0003\n\u0005");
         vm.run();
         assertThat(vm.errorProperty().get()).isNull();
-        assertThat(vm.resultProperty().get().tokens()).containsExactly(3, 10, 5);
+        assertThat(vm.traceProperty().get().tokens()).containsExactly(3, 10, 5);
         assertThat(vm.tokenLabels()).hasSize(3).element(1).isEqualTo("⏎");
     }
 
@@ -152,33 +153,34 @@ class MainViewModelTest {
     }
 
     @Test
-    void anAblationRunsBesideTheIntactRunAndABadItemIsNamed() {
+    void anAblationRunsBesideTheIntactRunFromItsFirstLayerAndABadItemIsNamed() {
         vm = new MainViewModel(SessionLoader.runtime(), now, now);
+        var comparison = new org.mtalens.app.compare.ComparisonViewModel(vm, SessionLoader.runtime());
         vm.open(TestCheckpoints.fixture("tiny"));
-        vm.ablationProperty().set("L1.pre_sm_conv");
-        vm.compareWithAblation();
-        var intact = vm.resultProperty().get();
-        var ablated = vm.comparisonResultProperty().get();
-        assertThat(vm.comparisonLabelProperty().get()).contains("L1.pre_sm_conv");
-        assertThat(ablated.map(1, Stage.PRE_SM_CONV, 0)).isEmpty();
-        assertThat(intact.map(1, Stage.PRE_SM_CONV, 0)).isPresent();
-        assertThat(ablated.map(1, Stage.FINAL, 0).orElseThrow().values())
-                .isNotEqualTo(intact.map(1, Stage.FINAL, 0).orElseThrow().values());
-        assertThat(ablated.map(0, Stage.FINAL, 0).orElseThrow().values())
-                .containsExactly(intact.map(0, Stage.FINAL, 0).orElseThrow().values());
-        vm.ablationProperty().set("L1.pre_sm_cnv");
-        vm.compareWithAblation();
+        comparison.ablationTextProperty().set("L1.pre_sm_conv");
+        comparison.compareWithAblation();
+        var intact = vm.traceProperty().get();
+        var ablated = comparison.comparedProperty().get();
+        assertThat(comparison.labelProperty().get()).contains("L1.pre_sm_conv");
+        assertThat(ablated.maps(1, MapQuery.all()).map(Stage.PRE_SM_CONV, 0)).isEmpty();
+        assertThat(intact.maps(1, MapQuery.all()).map(Stage.PRE_SM_CONV, 0)).isPresent();
+        assertThat(ablated.maps(1, MapQuery.all()).map(Stage.FINAL, 0).orElseThrow().values())
+                .isNotEqualTo(intact.maps(1, MapQuery.all()).map(Stage.FINAL, 0).orElseThrow().values());
+        assertThat(ablated.maps(0, MapQuery.all()).map(Stage.FINAL, 0).orElseThrow().values())
+                .containsExactly(intact.maps(0, MapQuery.all()).map(Stage.FINAL, 0).orElseThrow().values());
+        comparison.ablationTextProperty().set("L1.pre_sm_cnv");
+        comparison.compareWithAblation();
         assertThat(vm.errorProperty().get().message()).contains("pre_sm_cnv");
     }
 
     // ---- input the window refuses at once (validated before anything is submitted) ----
 
     /** Opens tiny with queued work, runs its example, and returns the result it shows. */
-    private RunResult openTinyWithQueuedWork() {
+    private Trace openTinyWithQueuedWork() {
         vm = new MainViewModel(SessionLoader.runtime(), later, now);
         vm.open(TestCheckpoints.fixture("tiny"));
         runQueued();
-        return vm.resultProperty().get();
+        return vm.traceProperty().get();
     }
 
     /** Pastes {@code text} and runs it as the Run button does; returns the milliseconds the window thread spent. */
@@ -189,12 +191,12 @@ class MainViewModelTest {
         return (System.nanoTime() - start) / 1_000_000;
     }
 
-    private void assertRefusedAtOnce(RunResult shown, long millis) {
+    private void assertRefusedAtOnce(Trace shown, long millis) {
         assertThat(vm.errorProperty().get().title()).isEqualTo("Cannot run this input");
         assertThat(queued).as("work submitted to the inference thread").isEmpty();
         assertThat(vm.busyProperty().get()).isFalse();
         assertThat(millis).as("time the window thread spent on the input, ms").isLessThan(1000);
-        assertThat(vm.resultProperty().get()).isSameAs(shown);
+        assertThat(vm.traceProperty().get()).isSameAs(shown);
     }
 
     private static String ids(int count) {
@@ -207,7 +209,7 @@ class MainViewModelTest {
 
     @Test
     void aOneMegabytePasteOfTokenIdsIsRefusedAtOnceNamingMaxSeqlen() {
-        RunResult shown = openTinyWithQueuedWork();
+        Trace shown = openTinyWithQueuedWork();
         String paste = ids(400_000).substring(0, 1 << 20);
         long millis = runTimed(paste.substring(0, paste.lastIndexOf(',')));
         assertThat(vm.errorProperty().get().message()).contains("more than max_seqlen 64");
@@ -216,7 +218,7 @@ class MainViewModelTest {
 
     @Test
     void aOneMegabytePasteOfTextIsRefusedAtOnceNamingMaxSeqlen() {
-        RunResult shown = openTinyWithQueuedWork();
+        Trace shown = openTinyWithQueuedWork();
         vm.inputIsTextProperty().set(true);
         vm.addBosProperty().set(false);
         long millis = runTimed("\u0001\u0002".repeat(1 << 19));
@@ -226,7 +228,7 @@ class MainViewModelTest {
 
     @Test
     void anEmptyInputIsRefusedWithAMessageInBothModes() {
-        RunResult shown = openTinyWithQueuedWork();
+        Trace shown = openTinyWithQueuedWork();
         long millis = runTimed("");
         assertThat(vm.errorProperty().get().message()).contains("no token ids");
         assertRefusedAtOnce(shown, millis);
@@ -240,7 +242,7 @@ class MainViewModelTest {
 
     @Test
     void oneTokenAboveMaxSeqlenIsRefusedAndExactlyMaxSeqlenRuns() {
-        RunResult shown = openTinyWithQueuedWork();
+        Trace shown = openTinyWithQueuedWork();
         long millis = runTimed(ids(65));
         assertThat(vm.errorProperty().get().message()).contains("the input has 65 tokens, more than max_seqlen 64");
         assertRefusedAtOnce(shown, millis);
@@ -248,7 +250,7 @@ class MainViewModelTest {
         runTimed(ids(64));
         runQueued();
         assertThat(vm.errorProperty().get()).isNull();
-        assertThat(vm.resultProperty().get().length()).isEqualTo(64);
+        assertThat(vm.traceProperty().get().length()).isEqualTo(64);
     }
 
     @Test
@@ -256,13 +258,13 @@ class MainViewModelTest {
         vm = new MainViewModel(SessionLoader.runtime(), later, now);
         vm.open(TestCheckpoints.fixture("tiny"));
         runQueued();
-        var shown = vm.resultProperty().get();
+        var shown = vm.traceProperty().get();
         vm.open(TestCheckpoints.fixture("tiny-linear-heads"));
         vm.cancel();
         runQueued();
         assertThat(vm.statusProperty().get()).isEqualTo("Cancelled.");
         assertThat(vm.sessionProperty().get().name()).isEqualTo("tiny");
-        assertThat(vm.resultProperty().get()).isSameAs(shown);
+        assertThat(vm.traceProperty().get()).isSameAs(shown);
     }
 
     @Test
@@ -275,7 +277,7 @@ class MainViewModelTest {
         vm.open(TestCheckpoints.fixture("tiny-linear-heads"));
         runQueued();
         assertThat(vm.sessionProperty().get().name()).isEqualTo("tiny-linear-heads");
-        assertThat(vm.resultProperty().get().tokens()).as("the new model's example, not the cancelled run")
+        assertThat(vm.traceProperty().get().tokens()).as("the new model's example, not the cancelled run")
                 .containsExactly(org.mtalens.app.testing.TestCheckpoints.exampleTokens("tiny-linear-heads"));
         assertThat(vm.busyProperty().get()).isFalse();
     }
