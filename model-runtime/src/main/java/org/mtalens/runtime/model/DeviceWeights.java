@@ -20,6 +20,9 @@ import org.mtalens.runtime.checkpoint.Tensor;
  * the device memory.
  */
 public final class DeviceWeights implements Weights, AutoCloseable {
+    /** The tied output head of the official layout: the embedding's own storage. */
+    private static final String TIED_OUTPUT = "output.tied_module.weight";
+    private static final String EMBEDDING = "tok_embeddings.weight";
     private final NDManager manager;
     private final Map<String, NDArray> arrays = new HashMap<>();
     private final String source;
@@ -39,6 +42,9 @@ public final class DeviceWeights implements Weights, AutoCloseable {
         DeviceWeights weights = new DeviceWeights(NDManager.newBaseManager(device), checkpoint.source().toString());
         try {
             for (Tensor tensor : checkpoint.tensors().values()) {
+                if (tensor.name().equals(TIED_OUTPUT) && checkpoint.tensors().containsKey(EMBEDDING)) {
+                    continue; // the same storage as the embedding: held once, looked up through it
+                }
                 if (cancelled.getAsBoolean()) {
                     throw new CancellationException("loading " + checkpoint.source() + " was cancelled");
                 }
@@ -82,7 +88,7 @@ public final class DeviceWeights implements Weights, AutoCloseable {
 
     @Override
     public NDArray get(String key) {
-        NDArray array = arrays.get(key);
+        NDArray array = find(key);
         if (array == null) {
             throw new InvalidInputException(source + ": missing tensor '" + key + "'");
         }
@@ -91,7 +97,7 @@ public final class DeviceWeights implements Weights, AutoCloseable {
 
     @Override
     public NDArray find(String key) {
-        return arrays.get(key);
+        return arrays.get(key.equals(TIED_OUTPUT) && !arrays.containsKey(key) ? EMBEDDING : key);
     }
 
     @Override

@@ -1,0 +1,142 @@
+package org.mtalens.app.bench;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.mtalens.app.adapt.VizAdapter;
+import org.mtalens.app.session.MainViewModel;
+import org.mtalens.app.session.ModelSession;
+import org.mtalens.app.session.SessionLoader;
+import org.mtalens.runtime.InvalidInputException;
+import org.mtalens.runtime.config.LayerPlan;
+import org.mtalens.runtime.config.ModelConfig;
+import org.mtalens.runtime.config.Stage;
+import org.mtalens.runtime.model.AttentionMap;
+import org.mtalens.runtime.model.PassProgress;
+import org.mtalens.runtime.model.PooledMap;
+import org.mtalens.runtime.model.Trace;
+import org.mtalens.runtime.model.TraceRequest;
+import org.mtalens.viz.Matrix;
+import org.mtalens.viz.grid.ThumbnailRenderer;
+import org.mtalens.viz.raster.MapRasterizer;
+import org.mtalens.viz.raster.Viewport;
+
+/**
+ * The app's own view models, headless, at real scale: open a checkpoint, run T tokens, show the pipeline of an
+ * MTA layer, switch layer and head, draw the grid; each step timed, with the process's resident memory. Work runs
+ * on the calling thread (the view models' executors are direct), so each step's time is the time until its maps
+ * are ready.
+ */
+final class ScaleBenchmark {
+    /** Pixels of one pipeline map, as the window draws it. */
+    private static final int MAP_PIXELS = 600;
+
+    private ScaleBenchmark() {
+    }
+
+    /** @return the figures, in the order the issue lists them */
+    static Map<String, Object> run(Path checkpoint, int tokens) {
+        Map<String, Object> figures = new LinkedHashMap<>();
+        MainViewModel vm = new MainViewModel(SessionLoader.runtime(), Runnable::run, Runnable::run);
+        long start = System.nanoTime();
+        vm.open(checkpoint);
+        failOnError(vm);
+        double openS = seconds(start);
+        ModelSession session = vm.sessionProperty().get();
+        ModelConfig config = session.checkpoint().config();
+        figures.put("checkpoint", checkpoint.toString());
+        figures.put("T", tokens);
+        figures.put("weights_mb", Math.round(parameters(config) * 4 / 1e6));
+        figures.put("open_s", round(openS));
+        figures.put("rss_after_open_mb", ProcessMemory.residentMb());
+
+        int[] ids = new Random(11).ints(tokens, 0, config.vocabSize()).toArray();
+        start = System.nanoTime();
+        session.runner().trace(TraceRequest.of(ids), PassProgress.NONE);
+        figures.put("forward_s", round(seconds(start)));
+
+        int[] mtaLayers = config.layerPlans().stream().filter(LayerPlan::hasKeyQueryConv).mapToInt(LayerPlan::layer).toArray();
+        int first = mtaLayers.length > 0 ? mtaLayers[0] : 0;
+        vm.layerProperty().set(first);
+        vm.inputProperty().set(IntStream.of(ids).mapToObj(Integer::toString).collect(Collectors.joining(",")));
+        start = System.nanoTime();
+        vm.run();
+        failOnError(vm);
+        drawPipeline(vm);
+        figures.put("first_view_s", round(seconds(start)));
+        figures.put("maps_held", vm.layerMapsProperty().get().maps().size());
+        figures.put("scope", vm.scopeNoteProperty().get().isEmpty() ? "every head" : vm.scopeNoteProperty().get());
+
+        start = System.nanoTime();
+        vm.layerProperty().set(mtaLayers.length > 1 ? mtaLayers[1] : (first + 1) % config.nLayers());
+        failOnError(vm);
+        drawPipeline(vm);
+        figures.put("layer_switch_s", round(seconds(start)));
+
+        start = System.nanoTime();
+        vm.headProperty().set(1 % config.nHeads());
+        failOnError(vm);
+        drawPipeline(vm);
+        figures.put("head_switch_ms", Math.round(seconds(start) * 1000));
+
+        start = System.nanoTime();
+        Trace trace = vm.traceProperty().get();
+        int size = Math.max(48, Math.min(160, 960 / config.nHeads()));
+        for (int layer = 0; layer < config.nLayers(); layer++) {
+            for (PooledMap map : trace.pooled(layer, Stage.FINAL, size, () -> false)) {
+                ThumbnailRenderer.render(VizAdapter.pooled(map), size);
+            }
+        }
+        figures.put("grid_s", round(seconds(start)));
+        figures.put("peak_rss_mb", ProcessMemory.peakResidentMb());
+        figures.put("device", session.runner().device());
+        figures.put("cores", Runtime.getRuntime().availableProcessors());
+        figures.put("max_heap_mb", Runtime.getRuntime().maxMemory() / 1_000_000);
+        session.close();
+        return figures;
+    }
+
+    /** What the pipeline view does when its maps change: every stage of the shown head as a matrix, rasterised. */
+    private static void drawPipeline(MainViewModel vm) {
+        var plan = vm.selectedLayerPlan().orElseThrow();
+        int[] pixels = new int[MAP_PIXELS * MAP_PIXELS];
+        for (Stage stage : plan.stages()) {
+            AttentionMap map = vm.map(stage).orElseThrow(() -> new IllegalStateException("no " + stage.id() + " map shown"));
+            Matrix matrix = VizAdapter.matrix(map, vm.tokenLabels());
+            Viewport fit = Viewport.fit(matrix.rows(), matrix.columns(), MAP_PIXELS, MAP_PIXELS);
+            MapRasterizer.render(matrix, fit, org.mtalens.viz.colour.ColourScale.forKind(matrix.kind(), 1,
+                    org.mtalens.viz.colour.Scale.LINEAR), MAP_PIXELS, MAP_PIXELS, pixels);
+        }
+    }
+
+    private static void failOnError(MainViewModel vm) {
+        if (vm.errorProperty().get() != null) {
+            throw new InvalidInputException(vm.errorProperty().get().title() + ": " + vm.errorProperty().get().message());
+        }
+    }
+
+    private static long parameters(ModelConfig config) {
+        long count = 0;
+        for (var e : config.expectedTensorShapes().entrySet()) {
+            if (!e.getKey().equals("output.tied_module.weight")) {
+                long n = 1;
+                for (long d : e.getValue()) {
+                    n *= d;
+                }
+                count += n;
+            }
+        }
+        return count;
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static double round(double seconds) {
+        return Math.round(seconds * 100) / 100.0;
+    }
+}
