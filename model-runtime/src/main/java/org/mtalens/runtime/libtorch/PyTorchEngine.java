@@ -24,7 +24,7 @@ public final class PyTorchEngine {
         try {
             return Engine.getEngine("PyTorch");
         } catch (EngineException | IllegalArgumentException | LinkageError | AssertionError e) {
-            throw new InvalidInputException("PyTorch could not start with the " + choice.flavour() + " libtorch ("
+            throw new InvalidInputException("PyTorch could not start (libtorch flavour: " + choice.flavour() + "; why: "
                     + choice.reason() + "): " + causes(e) + " (`mta-lens doctor` shows what was found)", e);
         }
     }
