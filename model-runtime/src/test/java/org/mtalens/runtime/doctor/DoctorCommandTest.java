@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,14 +41,18 @@ class DoctorCommandTest {
         assertThat(json.at("/java/version").asText()).isEqualTo(System.getProperty("java.version"));
         assertThat(json.at("/system/cores").asInt()).isEqualTo(Runtime.getRuntime().availableProcessors());
         assertThat(json.at("/system/display").asText()).isNotEmpty();
-        assertThat(texts(json.at("/libtorch/bundled"))).containsExactly("cpu 2.5.1-20241113");
-        assertThat(json.at("/libtorch/chosen").asText()).isEqualTo("cpu");
+        assertThat(texts(json.at("/libtorch/bundled"))).as("every build carries the CPU libtorch").contains("cpu 2.5.1-20241113");
         assertThat(json.at("/libtorch/version").asText()).isEqualTo("2.5.1");
-        assertThat(json.at("/libtorch/cuda").asBoolean()).isFalse();
         assertThat(json.at("/cuda_driver/problem").isTextual()).isTrue();
-        assertThat(texts(json.get("devices"))).startsWith("cpu");
-        assertThat(json.at("/gpu/would_use").asBoolean()).as("a CPU build never uses a GPU").isFalse();
-        assertThat(json.at("/gpu/why").asText()).contains("only the CPU libtorch");
+        List<String> devices = texts(json.get("devices"));
+        assertThat(devices).startsWith("cpu");
+        assertThat(json.at("/gpu/would_use").asBoolean()).isEqualTo(devices.stream().anyMatch(d -> d.startsWith("gpu")));
+        if (!Files.exists(Path.of("/proc/driver/nvidia/version"))) { // this machine: no CUDA, whatever the build
+            assertThat(json.at("/libtorch/chosen").asText()).isEqualTo("cpu");
+            assertThat(json.at("/libtorch/cuda").asBoolean()).isFalse();
+            assertThat(json.at("/gpu/would_use").asBoolean()).isFalse();
+            assertThat(json.at("/gpu/why").asText()).contains("no NVIDIA driver");
+        }
         assertThat(json.get("memory_budget_bytes").asLong()).isEqualTo(MemoryBudget.defaultBudget().bytes());
         Path cache = Path.of(json.at("/djl_cache/path").asText());
         Path libtorch = Path.of(json.at("/libtorch/path").asText());
@@ -61,7 +66,7 @@ class DoctorCommandTest {
         assertThat(doctor()).isZero();
 
         assertThat(out.toString()).contains("mta_lens: " + MtaLensVersion.current()).contains("\nlibtorch:\n")
-                .contains("\n  chosen: cpu\n").contains("\ngpu:\n  would_use: false\n").contains("\ndjl_cache:\n");
+                .contains("\n  chosen: ").contains("\ngpu:\n  would_use: ").contains("\ndjl_cache:\n  path: ");
     }
 
     @Test
@@ -69,7 +74,7 @@ class DoctorCommandTest {
         FreshJvm.Result r = FreshJvm.run(List.of("-Dmtalens.libtorch=cu999"), DoctorCommand.class, "--json");
 
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).contains("mta-lens: PyTorch cannot start: mtalens.libtorch=cu999: this build carries cpu")
+        assertThat(r.err()).contains("mta-lens: PyTorch cannot start: mtalens.libtorch=cu999: this build carries ").contains("cpu")
                 .doesNotContain("Exception");
         assertThat(new ObjectMapper().readTree(r.out()).at("/libtorch/error").asText()).contains("cu999");
     }
