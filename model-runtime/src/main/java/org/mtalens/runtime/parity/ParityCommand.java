@@ -33,7 +33,7 @@ public final class ParityCommand implements Callable<Integer> {
     String device;
 
     @Option(names = "--tolerance", paramLabel = "T", description = "largest absolute difference allowed "
-            + "(default: " + CPU_TOLERANCE + " on the CPU, " + GPU_TOLERANCE + " on a GPU)")
+            + "(default: 1e-4 on the CPU, 1e-3 on a GPU)")
     Double tolerance;
 
     @Option(names = "--fixtures", paramLabel = "DIR", description = "a fixture folder or a folder of them "
