@@ -4,8 +4,10 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.mtalens.runtime.InvalidInputException;
 import org.mtalens.runtime.MtaLensVersion;
+import org.mtalens.runtime.doctor.DoctorCommand;
 import org.mtalens.runtime.inspect.InspectCommand;
 import org.mtalens.runtime.inspect.KernelSeriesCommand;
+import org.mtalens.runtime.parity.ParityCommand;
 import org.mtalens.runtime.run.RunCommand;
 import org.mtalens.samples.EvalToyCommand;
 import org.mtalens.samples.TrainToyCommand;
@@ -21,7 +23,7 @@ import picocli.CommandLine.Command;
         versionProvider = MtaLensCommand.Version.class,
         description = "A microscope for Multi-Token Attention models. Without a command, opens the desktop app.",
         subcommands = {AppCommand.class, InspectCommand.class, RunCommand.class, SnapshotCommand.class, BenchCommand.class,
-                KernelSeriesCommand.class, TrainToyCommand.class, EvalToyCommand.class,
+                KernelSeriesCommand.class, TrainToyCommand.class, EvalToyCommand.class, ParityCommand.class, DoctorCommand.class,
                 CommandLine.HelpCommand.class})
 public final class MtaLensCommand implements Callable<Integer> {
     public static final int EXIT_OK = 0;

@@ -7,11 +7,13 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import org.mtalens.app.session.MainViewModel;
 import org.mtalens.app.session.ModelSession;
+import org.mtalens.runtime.model.ComputeDevice;
 
 /** Status, progress with Cancel, and the device the model runs on. */
 final class StatusBar {
@@ -38,6 +40,8 @@ final class StatusBar {
         scope.setId("map-scope");
         scope.textProperty().bind(vm.scopeNoteProperty());
         scope.setMinWidth(0);
+        device.tooltipProperty().bind(Bindings.createObjectBinding(() -> vm.sessionProperty().get() == null ? null
+                : ComputeDevice.cpuFallback().map(why -> new Tooltip("no GPU: " + why)).orElse(null), vm.sessionProperty()));
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
         root = new HBox(10, status, progress, cancel, scope, spring, device);

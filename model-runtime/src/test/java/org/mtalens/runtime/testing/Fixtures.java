@@ -1,16 +1,12 @@
 package org.mtalens.runtime.testing;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.mtalens.runtime.export.Npz;
 import org.mtalens.runtime.export.NpyArray;
+import org.mtalens.runtime.parity.ReferenceFixture;
 
 /** The official reference fixtures, copied into the test resources (see official-mta/PROVENANCE.md). */
 public final class Fixtures {
@@ -18,6 +14,11 @@ public final class Fixtures {
     public static final List<String> NAMES = List.of("tiny", "tiny-plain-gqa", "tiny-linear-heads");
 
     private Fixtures() {
+    }
+
+    /** @return the folder holding every fixture folder */
+    public static Path root() {
+        return folder("tiny").getParent();
     }
 
     /** @return the folder of fixture {@code name} */
@@ -35,20 +36,15 @@ public final class Fixtures {
 
     /** @return the reference outputs ({@code maps.npz}) by name */
     public static Map<String, NpyArray> reference(String name) {
-        try {
-            return Npz.read(folder(name).resolve("maps.npz"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return fixture(name).reference();
     }
 
     /** @return the input token ids of the reference run */
     public static int[] tokens(String name) {
-        try {
-            return Arrays.stream(Files.readString(folder(name).resolve("tokens.txt")).trim().split(","))
-                    .mapToInt(s -> Integer.parseInt(s.trim())).toArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return fixture(name).tokens();
+    }
+
+    private static ReferenceFixture fixture(String name) {
+        return new ReferenceFixture(name, folder(name));
     }
 }
