@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.mtalens.runtime.InvalidInputException;
 import org.mtalens.runtime.MtaLensVersion;
+import org.mtalens.runtime.html.HtmlCommand;
 import org.mtalens.runtime.inspect.InspectCommand;
 import org.mtalens.runtime.inspect.KernelSeriesCommand;
 import org.mtalens.runtime.run.RunCommand;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = MtaLensCommand.Version.class,
         description = "A microscope for Multi-Token Attention models. Without a command, opens the desktop app.",
-        subcommands = {AppCommand.class, InspectCommand.class, RunCommand.class, SnapshotCommand.class, BenchCommand.class,
+        subcommands = {AppCommand.class, InspectCommand.class, RunCommand.class, HtmlCommand.class, SnapshotCommand.class, BenchCommand.class,
                 KernelSeriesCommand.class, TrainToyCommand.class, EvalToyCommand.class,
                 CommandLine.HelpCommand.class})
 public final class MtaLensCommand implements Callable<Integer> {
