@@ -35,7 +35,9 @@ final class Chromium {
     static Chromium require(Path workDir) {
         Optional<Path> found = find();
         if (found.isEmpty()) {
-            String missing = "the web page's browser test needs headless Chromium and found none: install it "
+            String named = System.getProperty("mtalens.chromium");
+            String missing = "the web page's browser test needs headless Chromium and found "
+                    + (named == null || named.isBlank() ? "none" : "no executable -Dmtalens.chromium=" + named) + ": install it "
                     + "(Debian/Ubuntu: apt-get install chromium) or name it with -Dmtalens.chromium=/path/to/chrome";
             if ("skip".equals(System.getProperty(SKIP_PROPERTY))) {
                 Assumptions.abort(missing + " (skipped: -D" + SKIP_PROPERTY + "=skip)");

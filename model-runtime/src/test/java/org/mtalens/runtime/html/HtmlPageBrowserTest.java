@@ -3,14 +3,11 @@ package org.mtalens.runtime.html;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import ai.djl.Device;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,14 +16,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mtalens.runtime.checkpoint.CheckpointLoader;
 import org.mtalens.runtime.config.Stage;
 import org.mtalens.runtime.model.AttentionMap;
-import org.mtalens.runtime.model.ModelRunner;
-import org.mtalens.runtime.model.RunRequest;
-import org.mtalens.runtime.model.RunResult;
-import org.mtalens.runtime.run.ModelInput;
-import org.mtalens.runtime.testing.Fixtures;
 
 /**
  * The web page of the official {@code tiny} fixture opened in headless Chromium: the value it shows on hover is the
@@ -35,54 +26,42 @@ import org.mtalens.runtime.testing.Fixtures;
 class HtmlPageBrowserTest {
     private static final Pattern HOVER = Pattern.compile("<p id=\"hover\"[^>]*\\bdata-value=\"([^\"]*)\"");
 
-    private static ModelRunner runner;
-    private static ModelInput input;
-    private static RunResult full;
+    private static TinyRun tiny;
 
     @TempDir
     Path dir;
 
     @BeforeAll
     static void run() {
-        runner = ModelRunner.load(CheckpointLoader.load(Fixtures.folder("tiny")), Device.cpu());
-        int[] ids = Fixtures.tokens("tiny");
-        input = ModelInput.ofIds(String.join(",", Arrays.stream(ids).mapToObj(Integer::toString).toList()), 32, Optional.empty());
-        full = runner.run(RunRequest.of(ids));
+        tiny = TinyRun.open();
     }
 
     @AfterAll
     static void close() {
-        runner.close();
+        tiny.close();
     }
 
     @Test
     void theHoveredValueIsTheRuntimesWithinDisplayPrecision() throws Exception {
         Chromium chromium = Chromium.require(dir);
-        Path page = dir.resolve("run.html");
-        HtmlExport.write(runner, input, List.of(0, 1), 256, page, () -> false, share -> { });
+        Path page = tiny.page(dir.resolve("run.html"), List.of(0, 1), 256);
 
         String dom = chromium.dumpDom(page, "hover=1,pre_sm_conv,2,17,9");
 
         assertThat(dom).contains("data-ready=\"true\"").doesNotContain("data-error");
-        float expected = full.map(1, Stage.PRE_SM_CONV, 2).orElseThrow().value(17, 9);
+        float expected = tiny.full().map(1, Stage.PRE_SM_CONV, 2).orElseThrow().value(17, 9);
         assertThat(shownValue(dom)).isCloseTo(expected, within(displayPrecision(expected)));
     }
 
     @Test
     void aPooledCellShowsTheLargestMagnitudeOfItsBlock() throws Exception {
         Chromium chromium = Chromium.require(dir);
-        Path page = dir.resolve("pooled.html");
-        HtmlExport.write(runner, input, List.of(1), 5, page, () -> false, share -> { }); // blocks of 5 x 5 tokens
+        Path page = tiny.page(dir.resolve("pooled.html"), List.of(1), 5); // blocks of 5 x 5 tokens
 
         String dom = chromium.dumpDom(page, "hover=1,post_sm_conv,1,17,9");
 
-        AttentionMap map = full.map(1, Stage.POST_SM_CONV, 1).orElseThrow();
-        float expected = 0;
-        for (int q = 15; q < 20; q++) { // the block of query 17, key 9: queries 15-19, keys 5-9
-            for (int k = 5; k < 10; k++) {
-                expected = Math.abs(map.value(q, k)) > Math.abs(expected) ? map.value(q, k) : expected;
-            }
-        }
+        AttentionMap map = tiny.full().map(1, Stage.POST_SM_CONV, 1).orElseThrow();
+        float expected = PageData.largestMagnitudePerBlock(map, 5)[3 * 5 + 1]; // query 17, key 9: block row 3, column 1
         assertThat(dom).contains("largest |value| of these 5 × 5 pairs");
         assertThat(shownValue(dom)).isCloseTo(expected, within(displayPrecision(expected)));
     }
@@ -90,8 +69,7 @@ class HtmlPageBrowserTest {
     @Test
     void drawsTheMapsInAScreenshot() throws Exception {
         Chromium chromium = Chromium.require(dir);
-        Path page = dir.resolve("run.html");
-        HtmlExport.write(runner, input, List.of(0, 1), 256, page, () -> false, share -> { });
+        Path page = tiny.page(dir.resolve("run.html"), List.of(0, 1), 256);
         Path png = Path.of(System.getProperty("mtalens.test.outputDir", "target"), "snapshots", "html-page.png");
         Files.createDirectories(png.getParent());
         Files.deleteIfExists(png);

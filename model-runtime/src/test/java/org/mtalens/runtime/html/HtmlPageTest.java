@@ -3,7 +3,6 @@ package org.mtalens.runtime.html;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.djl.Device;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -11,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -19,7 +17,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mtalens.runtime.checkpoint.Checkpoint;
-import org.mtalens.runtime.checkpoint.CheckpointLoader;
 import org.mtalens.runtime.config.Stage;
 import org.mtalens.runtime.model.AttentionMap;
 import org.mtalens.runtime.model.CaptureSelection;
@@ -27,10 +24,10 @@ import org.mtalens.runtime.model.ModelRunner;
 import org.mtalens.runtime.model.RunRequest;
 import org.mtalens.runtime.model.RunResult;
 import org.mtalens.runtime.run.ModelInput;
-import org.mtalens.runtime.testing.Fixtures;
 
 /** The web page of a run of the official {@code tiny} fixture (2 layers, 4 heads, 24 tokens): what it holds. */
 class HtmlPageTest {
+    private static TinyRun tiny;
     private static Checkpoint checkpoint;
     private static ModelRunner runner;
     private static ModelInput input;
@@ -41,23 +38,20 @@ class HtmlPageTest {
 
     @BeforeAll
     static void run() {
-        checkpoint = CheckpointLoader.load(Fixtures.folder("tiny"));
-        runner = ModelRunner.load(checkpoint, Device.cpu());
-        int[] ids = Fixtures.tokens("tiny");
-        input = ModelInput.ofIds(String.join(",", Arrays.stream(ids).mapToObj(Integer::toString).toList()),
-                checkpoint.config().vocabSize(), Optional.empty());
-        full = runner.run(RunRequest.of(ids));
+        tiny = TinyRun.open();
+        checkpoint = tiny.checkpoint();
+        runner = tiny.runner();
+        input = tiny.input();
+        full = tiny.full();
     }
 
     @AfterAll
     static void close() {
-        runner.close();
+        tiny.close();
     }
 
     private Path page(List<Integer> layers, int maxCells) throws Exception {
-        Path file = dir.resolve("run.html");
-        HtmlExport.write(runner, input, layers, maxCells, file, () -> false, share -> { });
-        return file;
+        return tiny.page(dir.resolve("run.html"), layers, maxCells);
     }
 
     @Test
@@ -99,24 +93,8 @@ class HtmlPageTest {
             JsonNode map = page.map(expected.layer(), expected.stage().id(), expected.head());
             assertThat(map.get("factor").asInt()).isEqualTo(5);
             assertThat(map.get("size").asInt()).isEqualTo(5);
-            assertThat(PageData.floats(map)).containsExactly(largestMagnitudePerBlock(expected, 5));
+            assertThat(PageData.floats(map)).containsExactly(PageData.largestMagnitudePerBlock(expected, 5));
         }
-    }
-
-    /** The pooling as the page promises it, computed here cell by cell. */
-    private static float[] largestMagnitudePerBlock(AttentionMap map, int block) {
-        int t = map.tokens();
-        int cells = (t + block - 1) / block;
-        float[] out = new float[cells * cells];
-        for (int q = 0; q < t; q++) {
-            for (int k = 0; k < t; k++) {
-                int cell = q / block * cells + k / block;
-                if (Math.abs(map.value(q, k)) > Math.abs(out[cell])) {
-                    out[cell] = map.value(q, k);
-                }
-            }
-        }
-        return out;
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.mtalens.runtime.model.AttentionMap;
 
 /** What a written page holds, read back as a browser would find it: its JSON script blocks, floats decoded. */
 final class PageData {
@@ -65,5 +66,21 @@ final class PageData {
         float[] values = new float[bytes.remaining() / Float.BYTES];
         bytes.asFloatBuffer().get(values);
         return values;
+    }
+
+    /** The pooling as the page promises it, computed here cell by cell: [cells, cells], blocks of {@code block} tokens. */
+    static float[] largestMagnitudePerBlock(AttentionMap map, int block) {
+        int t = map.tokens();
+        int cells = (t + block - 1) / block;
+        float[] out = new float[cells * cells];
+        for (int q = 0; q < t; q++) {
+            for (int k = 0; k < t; k++) {
+                int cell = q / block * cells + k / block;
+                if (Math.abs(map.value(q, k)) > Math.abs(out[cell])) {
+                    out[cell] = map.value(q, k);
+                }
+            }
+        }
+        return out;
     }
 }
