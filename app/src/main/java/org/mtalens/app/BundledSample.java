@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.mtalens.samples.SampleCheckpoints;
 
 /** The sample checkpoint the app opens on first start: the bundled find-the-block MTA model. */
-final class BundledSample {
+public final class BundledSample {
     /** System property naming another default checkpoint (used by tests and demos). */
     static final String PROPERTY = "mtalens.sample";
 
@@ -13,7 +13,7 @@ final class BundledSample {
     }
 
     /** @return the sample to open when no checkpoint was named, if there is one */
-    static Optional<Path> path() {
+    public static Optional<Path> path() {
         String override = System.getProperty(PROPERTY);
         if (override != null && !override.isBlank()) {
             return Optional.of(Path.of(override));

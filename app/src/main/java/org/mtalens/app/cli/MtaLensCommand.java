@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.mtalens.runtime.InvalidInputException;
 import org.mtalens.runtime.MtaLensVersion;
 import org.mtalens.runtime.doctor.DoctorCommand;
+import org.mtalens.runtime.html.HtmlCommand;
 import org.mtalens.runtime.inspect.InspectCommand;
 import org.mtalens.runtime.inspect.KernelSeriesCommand;
 import org.mtalens.runtime.parity.ParityCommand;
@@ -22,8 +23,9 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = MtaLensCommand.Version.class,
         description = "A microscope for Multi-Token Attention models. Without a command, opens the desktop app.",
-        subcommands = {AppCommand.class, InspectCommand.class, RunCommand.class, SnapshotCommand.class, BenchCommand.class,
-                KernelSeriesCommand.class, TrainToyCommand.class, EvalToyCommand.class, ParityCommand.class, DoctorCommand.class,
+        subcommands = {AppCommand.class, InspectCommand.class, RunCommand.class, HtmlCommand.class, SnapshotCommand.class,
+                BenchCommand.class, KernelSeriesCommand.class, TrainToyCommand.class, EvalToyCommand.class, ParityCommand.class,
+                DoctorCommand.class,
                 CommandLine.HelpCommand.class})
 public final class MtaLensCommand implements Callable<Integer> {
     public static final int EXIT_OK = 0;

@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import org.mtalens.app.BundledSample;
 import org.mtalens.app.main.MainView;
 import org.mtalens.app.session.MainViewModel;
 import org.mtalens.app.session.SessionLoader;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "snapshot", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Render the main window on an input to a PNG, headless.")
 public final class SnapshotCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "PATH", description = "checkpoint folder, its consolidated/ folder, or the weights file")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "PATH",
+            description = "checkpoint folder, its consolidated/ folder, or the weights file (default: the bundled sample)")
     Path path;
 
     @Option(names = "--tokens", paramLabel = "IDS", description = "raw token ids (default: the checkpoint's example input)")
@@ -87,7 +89,7 @@ public final class SnapshotCommand implements Callable<Integer> {
         MainViewModel vm = new MainViewModel(SessionLoader.runtime(), Runnable::run, Runnable::run);
         MainView mainView = new MainView(vm, new org.mtalens.app.compare.ComparisonViewModel(vm, SessionLoader.runtime()));
         Scene scene = new Scene(mainView.root(), width, height);
-        vm.open(path);
+        vm.open(path != null ? path : BundledSample.path().orElseThrow());
         if (vm.errorProperty().get() != null) {
             throw new InvalidInputException(vm.errorProperty().get().message());
         }

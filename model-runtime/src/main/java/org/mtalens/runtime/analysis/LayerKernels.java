@@ -6,7 +6,7 @@ import org.mtalens.runtime.checkpoint.Checkpoint;
 import org.mtalens.runtime.checkpoint.Tensor;
 
 /** Reads one layer's key-query kernel tensor as one {@link HeadKernel} per head. */
-final class LayerKernels {
+public final class LayerKernels {
     private LayerKernels() {
     }
 
@@ -14,7 +14,7 @@ final class LayerKernels {
      * @param kind {@code mta_kernel} or {@code mta_kernel_after_sm}
      * @return one kernel per head, from the tensor {@code layers.L.attention.KIND} [H, 1, c_q, c_k]
      */
-    static List<HeadKernel> read(Checkpoint checkpoint, int layer, String kind) {
+    public static List<HeadKernel> read(Checkpoint checkpoint, int layer, String kind) {
         Tensor tensor = checkpoint.tensor("layers." + layer + ".attention." + kind);
         long[] shape = tensor.shape(); // [H, 1, c_q, c_k], validated by the loader
         int heads = (int) shape[0];

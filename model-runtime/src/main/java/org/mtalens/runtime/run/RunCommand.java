@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.mtalens.runtime.InvalidInputException;
 import org.mtalens.runtime.checkpoint.Checkpoint;
@@ -18,11 +17,9 @@ import org.mtalens.runtime.model.LogitRows;
 import org.mtalens.runtime.model.PassProgress;
 import org.mtalens.runtime.model.Trace;
 import org.mtalens.runtime.model.TraceRequest;
-import org.mtalens.runtime.tokenizer.BosToken;
 import org.mtalens.runtime.tokenizer.TokenizerLookup;
-import org.mtalens.runtime.tokenizer.Tokenizers;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -43,14 +40,8 @@ public final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PATH", description = "checkpoint folder, its consolidated/ folder, or the weights file")
     Path path;
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
+    @Mixin
     InputOptions input;
-
-    @Option(names = "--tokenizer", paramLabel = "FILE", description = "tokenizer file (tokenizer.json or a tiktoken tokenizer.model), when it is not beside the checkpoint")
-    Path tokenizerFile;
-
-    @Option(names = "--no-bos", description = "do not put the tokenizer's BOS token before --text (training puts it there)")
-    boolean noBos;
 
     @Option(names = "--layers", paramLabel = "LIST", defaultValue = "all", description = "layers to capture: all or e.g. 0,2")
     String layers;
@@ -91,15 +82,6 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON object")
     boolean json;
 
-    /** Exactly one way to give the input. */
-    static final class InputOptions {
-        @Option(names = "--tokens", paramLabel = "IDS", required = true, description = "raw token ids, e.g. 3,17,5")
-        String tokens;
-
-        @Option(names = "--text", paramLabel = "TEXT", required = true, description = "text, encoded with the checkpoint's tokenizer")
-        String text;
-    }
-
     @Override
     public Integer call() throws IOException {
         if (generate < 0 || top < 1) {
@@ -112,11 +94,8 @@ public final class RunCommand implements Callable<Integer> {
             default -> throw new InvalidInputException("--logits must be all or last, not '" + logits + "'");
         };
         Checkpoint checkpoint = CheckpointLoader.load(path);
-        TokenizerLookup lookup = Tokenizers.forCheckpoint(checkpoint.config().tokenizer(), checkpoint.source().getParent(),
-                Optional.ofNullable(tokenizerFile));
-        ModelInput runInput = input.text != null
-                ? ModelInput.ofText(input.text, lookup, noBos ? BosToken.OMIT : BosToken.ADD)
-                : ModelInput.ofIds(input.tokens, checkpoint.config().vocabSize(), lookup.tokenizer());
+        TokenizerLookup lookup = input.tokenizer(checkpoint);
+        ModelInput runInput = input.read(checkpoint, lookup);
         Ablation ablation = Ablation.parse(ablate, checkpoint.config());
         try (ModelRunner runner = ModelRunner.load(checkpoint, ComputeDevice.resolve(device))) {
             selection.validateFor(checkpoint.config());

@@ -1,20 +1,28 @@
 package org.mtalens.runtime.run;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 import org.mtalens.runtime.InvalidInputException;
 import org.mtalens.runtime.config.Stage;
 import org.mtalens.runtime.model.CaptureSelection;
 
 /** Parses the command line's {@code --layers}, {@code --stages} and {@code --heads} lists ("all" or comma-separated). */
-final class SelectionOptions {
+public final class SelectionOptions {
     private SelectionOptions() {
     }
 
     static CaptureSelection parse(String layers, String stages, String heads) {
         return CaptureSelection.of(list("--layers", layers, SelectionOptions::number),
                 list("--stages", stages, Stage::fromId), list("--heads", heads, SelectionOptions::number));
+    }
+
+    /** @return the layers {@code --layers} names, ascending: every layer of the model for "all" */
+    public static List<Integer> layers(String text, int layerCount) {
+        Set<Integer> chosen = list("--layers", text, SelectionOptions::number);
+        return chosen == null ? IntStream.range(0, layerCount).boxed().toList() : chosen.stream().sorted().toList();
     }
 
     /** @return null for "all" */
