@@ -12,6 +12,7 @@ import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
 import org.mtalens.viz.colour.ColourScale;
+import org.mtalens.viz.colour.Contrast;
 
 /**
  * A small matrix drawn as coloured cells with their values printed (when cells are big enough), labelled rows
@@ -153,7 +154,7 @@ public class ValueGrid extends Region {
         g.setLineWidth(1);
         g.strokeRect(x + 0.5, y + 0.5, cell - 1, cell - 1);
         if (cell >= MIN_CELL_FOR_TEXT) {
-            g.setFill(isDark(argb) ? Color.WHITE : Color.BLACK);
+            g.setFill(Contrast.isDark(argb) ? Color.WHITE : Color.BLACK);
             g.setFont(Font.font("System", Math.min(12, cell / 3.2)));
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.CENTER);
@@ -168,12 +169,6 @@ public class ValueGrid extends Region {
         }
         String s = String.format(Locale.ROOT, "%.2f", v);
         return s.equals("-0.00") ? "0.00" : s;
-    }
-
-    /** @return true when black text would be hard to read on this colour */
-    static boolean isDark(int argb) {
-        double lum = 0.2126 * ((argb >> 16) & 255) + 0.7152 * ((argb >> 8) & 255) + 0.0722 * (argb & 255);
-        return lum < 128 || argb == ColourScale.NAN;
     }
 
     @Override
