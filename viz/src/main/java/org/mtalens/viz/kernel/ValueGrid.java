@@ -24,6 +24,7 @@ public class ValueGrid extends Region {
     private static final double TITLE_H = 18;
     private static final double AXIS_H = 30;
     private static final double MIN_CELL_FOR_TEXT = 26;
+    private static final double MIN_CELL = 12;
 
     private final ObjectProperty<GridData> data = new SimpleObjectProperty<>(this, "data");
     private final Canvas canvas = new Canvas();
@@ -67,6 +68,19 @@ public class ValueGrid extends Region {
     protected double computePrefWidth(double height) {
         GridData d = getData();
         return d == null ? 0 : LABEL_W + 14 + d.columns() * preferredCell + 8 + snappedLeftInset() + snappedRightInset();
+    }
+
+    /** Cells of 12 pixels (values hidden) and the labels: the grid never shrinks past readable labels. */
+    @Override
+    protected double computeMinWidth(double height) {
+        GridData d = getData();
+        return d == null ? 0 : LABEL_W + 14 + d.columns() * MIN_CELL + 8 + snappedLeftInset() + snappedRightInset();
+    }
+
+    @Override
+    protected double computeMinHeight(double width) {
+        GridData d = getData();
+        return d == null ? 0 : TITLE_H + AXIS_H + d.rows() * MIN_CELL + 4 + snappedTopInset() + snappedBottomInset();
     }
 
     @Override
