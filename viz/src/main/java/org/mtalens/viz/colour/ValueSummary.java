@@ -18,6 +18,8 @@ public final class ValueSummary {
     private static final int SHIFT = 23 - MANTISSA_BITS;
     /** Octaves: 256 exponents for each sign, positive first. */
     private static final int OCTAVES = 512;
+    /** Rows summarised by one task of {@link #of(float[], int, int, boolean)}; the parts are merged. */
+    private static final int ROWS_PER_TASK = 256;
 
     private long count;
     private long negatives;
@@ -43,14 +45,21 @@ public final class ValueSummary {
      * @return the summary of the values (for callers that hold a raw array, e.g. before pooling a map)
      */
     public static ValueSummary of(float[] values, int rows, int columns, boolean causal) {
-        ValueSummary s = new ValueSummary();
-        for (int r = 0; r < rows; r++) {
-            int end = causal ? Math.min(r + 1, columns) : columns;
-            for (int i = r * columns, e = i + end; i < e; i++) {
-                s.add(values[i]);
+        int tasks = (rows + ROWS_PER_TASK - 1) / ROWS_PER_TASK;
+        return java.util.stream.IntStream.range(0, tasks).parallel().mapToObj(t -> {
+            ValueSummary s = new ValueSummary();
+            for (int r = t * ROWS_PER_TASK, last = Math.min(rows, (t + 1) * ROWS_PER_TASK); r < last; r++) {
+                int end = causal ? Math.min(r + 1, columns) : columns;
+                for (int i = r * columns, e = i + end; i < e; i++) {
+                    s.add(values[i]);
+                }
             }
-        }
-        return s;
+            return s;
+        }).reduce(new ValueSummary(), ValueSummary::mergeInto, ValueSummary::mergeInto);
+    }
+
+    private static ValueSummary mergeInto(ValueSummary a, ValueSummary b) {
+        return new ValueSummary().merge(a).merge(b);
     }
 
     /** Counts one value. */

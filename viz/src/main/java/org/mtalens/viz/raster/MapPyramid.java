@@ -99,21 +99,39 @@ public final class MapPyramid {
     private static void halveRow(Matrix m, int r, int columns, float[] out) {
         float[] v = m.values();
         int n = m.columns();
-        int r0 = 2 * r;
-        int r1 = Math.min(2 * r + 2, m.rows());
-        for (int c = 0; c < columns; c++) {
-            int c0 = 2 * c;
-            int c1 = Math.min(2 * c + 2, n);
-            int best = 0;
-            for (int i = r0; i < r1; i++) {
-                int limit = m.causal() ? Math.min(c1, i + 1) : c1;
-                for (int j = c0; j < limit; j++) {
-                    int b = Float.floatToRawIntBits(v[i * n + j]);
-                    best = (b & 0x7fffffff) > (best & 0x7fffffff) ? b : best;
-                }
-            }
-            out[r * columns + c] = Float.intBitsToFloat(best);
+        int i0 = 2 * r;
+        int i1 = 2 * r + 1;
+        // blocks whose four cells are all there and unmasked: a straight loop over both rows
+        int full = i1 < m.rows() ? Math.min(n / 2, m.causal() ? r : columns) : 0;
+        for (int c = 0, a = i0 * n, b = i1 * n; c < full; c++, a += 2, b += 2) {
+            out[r * columns + c] = Float.intBitsToFloat(larger(larger(bits(v[a]), bits(v[a + 1])),
+                    larger(bits(v[b]), bits(v[b + 1]))));
         }
+        for (int c = full; c < columns; c++) {
+            out[r * columns + c] = block(m, i0, Math.min(i1 + 1, m.rows()), 2 * c, Math.min(2 * c + 2, n));
+        }
+    }
+
+    /** @return the value of largest |value| among the unmasked cells of rows [r0, r1) x columns [c0, c1) */
+    private static float block(Matrix m, int r0, int r1, int c0, int c1) {
+        float[] v = m.values();
+        int best = 0;
+        for (int i = r0; i < r1; i++) {
+            int limit = m.causal() ? Math.min(c1, i + 1) : c1;
+            for (int j = c0; j < limit; j++) {
+                best = larger(best, bits(v[i * m.columns() + j]));
+            }
+        }
+        return Float.intBitsToFloat(best);
+    }
+
+    private static int bits(float f) {
+        return Float.floatToRawIntBits(f);
+    }
+
+    /** @return of two floats' bits, the one of larger magnitude (a NaN beats every number) */
+    private static int larger(int a, int b) {
+        return (a & 0x7fffffff) >= (b & 0x7fffffff) ? a : b;
     }
 
     /** Levels keep one label per block (its first token): labels are only drawn at full size, never from a level. */
