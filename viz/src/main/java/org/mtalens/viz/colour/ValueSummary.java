@@ -20,6 +20,7 @@ public final class ValueSummary {
     private static final int OCTAVES = 512;
     /** Rows summarised by one task of {@link #of(float[], int, int, boolean)}; the parts are merged. */
     private static final int ROWS_PER_TASK = 256;
+    private static final int NEGATIVE_ZERO = 0x80000000;
 
     private long count;
     private long negatives;
@@ -47,19 +48,65 @@ public final class ValueSummary {
     public static ValueSummary of(float[] values, int rows, int columns, boolean causal) {
         int tasks = (rows + ROWS_PER_TASK - 1) / ROWS_PER_TASK;
         return java.util.stream.IntStream.range(0, tasks).parallel().mapToObj(t -> {
-            ValueSummary s = new ValueSummary();
+            Counting c = new Counting();
             for (int r = t * ROWS_PER_TASK, last = Math.min(rows, (t + 1) * ROWS_PER_TASK); r < last; r++) {
                 int end = causal ? Math.min(r + 1, columns) : columns;
-                for (int i = r * columns, e = i + end; i < e; i++) {
-                    s.add(values[i]);
-                }
+                c.addAll(values, r * columns, r * columns + end);
             }
-            return s;
+            return c.summary();
         }).reduce(new ValueSummary(), ValueSummary::mergeInto, ValueSummary::mergeInto);
     }
 
     private static ValueSummary mergeInto(ValueSummary a, ValueSummary b) {
         return new ValueSummary().merge(a).merge(b);
+    }
+
+    /**
+     * The fast path of {@link #of}: a flat histogram indexed by the float's top 15 bits (sign, exponent, 6 mantissa
+     * bits) and plain counters, folded into a summary once at the end.
+     */
+    private static final class Counting {
+        private final int[] flat = new int[1 << 15];
+        private long nans;
+        private float min = Float.POSITIVE_INFINITY;
+        private float max = Float.NEGATIVE_INFINITY;
+
+        void addAll(float[] values, int from, int to) {
+            for (int i = from; i < to; i++) {
+                float v = values[i];
+                int bits = Float.floatToRawIntBits(v);
+                if ((bits & 0x7fffffff) > 0x7f800000) {
+                    nans++;
+                    continue;
+                }
+                flat[(bits == NEGATIVE_ZERO ? 0 : bits) >>> SHIFT]++;
+                if (v < min && v != Float.NEGATIVE_INFINITY) {
+                    min = v;
+                }
+                if (v > max && v != Float.POSITIVE_INFINITY) {
+                    max = v;
+                }
+            }
+        }
+
+        ValueSummary summary() {
+            ValueSummary s = new ValueSummary();
+            s.nans = nans;
+            s.min = min;
+            s.max = max;
+            for (int i = 0; i < flat.length; i++) {
+                if (flat[i] > 0) {
+                    int octave = (i >>> 14) * 256 + ((i >>> MANTISSA_BITS) & 255);
+                    if (s.bins[octave] == null) {
+                        s.bins[octave] = new long[SUB_BINS];
+                    }
+                    s.bins[octave][i & (SUB_BINS - 1)] += flat[i];
+                    s.count += flat[i];
+                    s.negatives += i >= 1 << 14 ? flat[i] : 0;
+                }
+            }
+            return s;
+        }
     }
 
     /** Counts one value. */
@@ -77,6 +124,7 @@ public final class ValueSummary {
             max = Math.max(max, v);
         }
         int bits = Float.floatToRawIntBits(v);
+        bits = bits == NEGATIVE_ZERO ? 0 : bits; // -0 is not a negative value
         int bin = (bits & 0x7fffffff) >>> SHIFT;
         int octave = (bits < 0 ? 256 : 0) + (bin >>> MANTISSA_BITS);
         long[] octaveBins = bins[octave];
