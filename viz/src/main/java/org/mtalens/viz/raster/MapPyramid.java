@@ -38,6 +38,11 @@ public final class MapPyramid {
         return new MapPyramid(levels);
     }
 
+    /** @return a pyramid of the map alone (drawn directly at every zoom): a stand-in while the levels are built */
+    public static MapPyramid flat(Matrix map) {
+        return new MapPyramid(List.of(map));
+    }
+
     /** @return the number of levels, the full map included */
     public int levels() {
         return levels.size();
