@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import javafx.scene.Scene;
 import javafx.scene.layout.Region;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mtalens.viz.heatmap.HeatmapView;
@@ -19,15 +20,21 @@ class MapTilePaneTest {
     private MapTilePane pane;
     private Stage stage;
 
+    /** Its own window: resizing the shared primary stage would leak its size into later test classes. */
     @Start
-    void start(Stage s) {
-        stage = s;
+    void start(Stage primary) {
+        stage = new Stage();
         pane = new MapTilePane();
         for (int i = 0; i < 8; i++) {
             pane.getChildren().add(new HeatmapView(SyntheticMaps.weights("stage " + i, 24, i)));
         }
-        s.setScene(new Scene(pane.inScrollPane(), 1900, 1100));
-        s.show();
+        stage.setScene(new Scene(pane.inScrollPane(), 1900, 1100));
+        stage.show();
+    }
+
+    @AfterEach
+    void close(FxRobot robot) {
+        robot.interact(stage::close);
     }
 
     @Test
