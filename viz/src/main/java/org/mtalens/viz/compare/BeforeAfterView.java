@@ -11,13 +11,16 @@ import org.mtalens.viz.TokenRange;
 import org.mtalens.viz.ValueKind;
 import org.mtalens.viz.colour.ColourScale;
 import org.mtalens.viz.colour.Scale;
+import org.mtalens.viz.colour.ColourScales;
+import org.mtalens.viz.colour.ScaleSpec;
+import org.mtalens.viz.colour.ValueSummary;
 import org.mtalens.viz.heatmap.Cell;
 import org.mtalens.viz.heatmap.HeatmapView;
 import org.mtalens.viz.heatmap.HoverText;
 
 /**
  * Two maps of one head side by side (e.g. {@code softmax} before and {@code post_sm_conv} after) with one shared
- * colour scale, and their signed difference (after - before) as a third, diverging around 0. The three are
+ * colour scale (diverging when either holds a negative value), and their signed difference (after - before) as a third, diverging around 0. The three are
  * synchronised in zoom, pan, hover, selection, highlighted token and marked keys; a line below reads the hovered cell in all three.
  * Style class {@code before-after}; the line is {@code before-after-readout}.
  */
@@ -72,28 +75,16 @@ public class BeforeAfterView extends VBox {
                     + afterMap.columns());
         }
         Matrix diff = Difference.of(beforeMap, afterMap);
-        ValueKind shared = beforeMap.kind() == ValueKind.SIGNED || afterMap.kind() == ValueKind.SIGNED
-                || hasNegative(beforeMap) || hasNegative(afterMap) ? ValueKind.SIGNED : ValueKind.WEIGHT;
-        float absMax = Math.max(HeatmapView.absMaxOf(beforeMap), HeatmapView.absMaxOf(afterMap));
-        ColourScale scale = ColourScale.forKind(shared, absMax, Scale.LINEAR);
+        ValueSummary both = ValueSummary.of(beforeMap).merge(ValueSummary.of(afterMap));
+        ColourScale scale = ColourScales.choose(ScaleSpec.PER_MAP, both);
         before.setColourScale(scale);
         after.setColourScale(scale);
-        difference.setColourScale(ColourScale.forKind(ValueKind.SIGNED, HeatmapView.absMaxOf(diff), Scale.LINEAR));
+        // a difference is signed even where it happens to be >= 0 everywhere
+        difference.setColourScale(ColourScale.forKind(ValueKind.SIGNED, ValueSummary.of(diff).absMax(), Scale.LINEAR));
         before.setMatrix(beforeMap);
         after.setMatrix(afterMap);
         difference.setMatrix(diff);
         before.fit();
-    }
-
-    private static boolean hasNegative(Matrix m) {
-        for (int r = 0; r < m.rows(); r++) {
-            for (int c = 0; c < m.columns(); c++) {
-                if (!m.isMasked(r, c) && m.value(r, c) < 0) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     private String describe(Cell c) {

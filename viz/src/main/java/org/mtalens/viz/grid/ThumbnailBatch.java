@@ -8,14 +8,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Renders the thumbnails of a layers x heads grid on a small pool of background threads (one per core),
+ * Pools the maps of a layers x heads grid into thumbnails on a small pool of background threads (one per core),
  * handing each to a sink as soon as it is ready. A batch can be cancelled (a newer stage replaces it).
  */
 public final class ThumbnailBatch {
     /** Receives one ready thumbnail, on a background thread. */
     @FunctionalInterface
     public interface Sink {
-        void ready(GridCell cell, int[] argb);
+        /** @param pooled the pooled map, null when the source has no map there */
+        void ready(GridCell cell, PooledMatrix pooled);
     }
 
     private static final ExecutorService POOL = Executors.newFixedThreadPool(
@@ -39,7 +40,7 @@ public final class ThumbnailBatch {
         done = CompletableFuture.allOf(jobs.toArray(CompletableFuture[]::new));
     }
 
-    /** Starts rendering every (layer, head) of {@code source} at {@code size} x {@code size} pixels. */
+    /** Starts pooling every (layer, head) of {@code source} to at most {@code size} x {@code size}. */
     public static ThumbnailBatch start(int layers, int heads, MapSource source, int size, Sink sink) {
         return new ThumbnailBatch(layers, heads, source, size, sink);
     }
@@ -49,9 +50,9 @@ public final class ThumbnailBatch {
             return;
         }
         var map = source.map(cell.layer(), cell.head());
-        int[] argb = map == null ? null : ThumbnailRenderer.render(map, size);
+        PooledMatrix pooled = map == null ? null : PooledMatrix.pool(map, size);
         if (!cancelled.get()) {
-            sink.ready(cell, argb);
+            sink.ready(cell, pooled);
         }
     }
 

@@ -1,26 +1,24 @@
 package org.mtalens.viz.grid;
 
-import org.mtalens.viz.Matrix;
+import org.mtalens.viz.colour.ColourLookup;
 import org.mtalens.viz.colour.ColourScale;
-import org.mtalens.viz.colour.Scale;
-import org.mtalens.viz.raster.MapRasterizer;
-import org.mtalens.viz.raster.PooledCells;
-import org.mtalens.viz.raster.Viewport;
 
-/**
- * Draws a whole map into a small square thumbnail: max-pooled (spikes stay visible), coloured by the default
- * scale of its kind over its own largest |value|. Pure; safe on any thread.
- */
+/** Colours a pooled map into a square thumbnail, one pixel per pooled cell. Pure; safe on any thread. */
 public final class ThumbnailRenderer {
     private ThumbnailRenderer() {
     }
 
-    /** @return size x size ARGB pixels, row-major */
-    public static int[] render(Matrix map, int size) {
-        PooledCells pooled = MapRasterizer.pool(map, Viewport.fit(map.rows(), map.columns(), size, size), size, size);
-        ColourScale scale = ColourScale.forKind(map.kind(), pooled.absMax(), Scale.LINEAR);
+    /** @return size x size ARGB pixels, row-major: masked cells hatched, NaN magenta */
+    public static int[] render(PooledMatrix pooled, ColourScale scale) {
+        int size = pooled.size();
         int[] argb = new int[size * size];
-        MapRasterizer.colour(pooled, scale, argb);
+        ColourLookup lookup = new ColourLookup(scale);
+        for (int y = 0; y < size; y++) {
+            for (int x = 0; x < size; x++) {
+                argb[y * size + x] = pooled.isMasked(y, x) ? ColourScale.maskedArgb(x, y)
+                        : lookup.argb(pooled.value(y, x));
+            }
+        }
         return argb;
     }
 }

@@ -38,12 +38,28 @@ final class HeatmapAxes {
         return corner;
     }
 
+    /** Labels measured for {@link #measured} (measuring hundreds of labels on every frame would cost ms). */
+    private Matrix measured;
+    private double rowAxisWidth;
+    private double columnAxisHeight;
+
     double rowAxisWidth(Matrix m) {
-        return m == null ? 0 : Math.ceil(Math.min(110, Math.max(38, longest(m.rowLabels()) + 10)));
+        measure(m);
+        return rowAxisWidth;
     }
 
     double columnAxisHeight(Matrix m) {
-        return m == null ? 0 : Math.ceil(Math.min(110, Math.max(38, longest(m.columnLabels()) + 10)));
+        measure(m);
+        return columnAxisHeight;
+    }
+
+    private void measure(Matrix m) {
+        if (m == measured) {
+            return;
+        }
+        measured = m;
+        rowAxisWidth = m == null ? 0 : Math.ceil(Math.min(110, Math.max(38, longest(m.rowLabels()) + 10)));
+        columnAxisHeight = m == null ? 0 : Math.ceil(Math.min(110, Math.max(38, longest(m.columnLabels()) + 10)));
     }
 
     private static double longest(List<String> labels) {

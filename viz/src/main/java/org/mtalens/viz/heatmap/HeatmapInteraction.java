@@ -8,7 +8,10 @@ import javafx.scene.input.ScrollEvent;
 import javafx.scene.input.ZoomEvent;
 import javafx.scene.layout.Pane;
 
-/** Mouse and keyboard handling of a heatmap: hover, tooltip, click-to-select, drag-to-pan, wheel/pinch/key zoom. */
+/**
+ * Mouse and keyboard handling of a heatmap: hover, tooltip, click-to-select, double-click to fit, drag-to-pan,
+ * wheel/trackpad/pinch/key zoom about the pointer.
+ */
 final class HeatmapInteraction {
     private static final double KEY_ZOOM = 1.25;
     private static final double KEY_PAN = 40;
@@ -48,7 +51,12 @@ final class HeatmapInteraction {
             }
         });
         plot.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
-            if (!dragged) {
+            if (dragged) {
+                return;
+            }
+            if (e.getClickCount() == 2) {
+                view.fit();
+            } else {
                 view.selectedCellProperty().set(view.cellAt(e.getX(), e.getY()));
             }
         });

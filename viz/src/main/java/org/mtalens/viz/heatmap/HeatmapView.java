@@ -3,6 +3,8 @@ package org.mtalens.viz.heatmap;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -17,20 +19,36 @@ import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import org.mtalens.viz.Matrix;
 import org.mtalens.viz.TokenRange;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import javafx.application.Platform;
+import javafx.geometry.Point2D;
 import org.mtalens.viz.colour.ColourBar;
-import org.mtalens.viz.colour.ColourMap;
 import org.mtalens.viz.colour.ColourScale;
-import org.mtalens.viz.colour.Scale;
-import org.mtalens.viz.raster.MapRasterizer;
+import org.mtalens.viz.colour.ColourScales;
+import org.mtalens.viz.colour.ScaleLegend;
+import org.mtalens.viz.colour.ScaleSharing;
+import org.mtalens.viz.colour.ScaleSpec;
+import org.mtalens.viz.colour.ValueSummary;
+import org.mtalens.viz.raster.MapPyramid;
 import org.mtalens.viz.raster.Viewport;
 
 /**
  * An attention map (queries down, keys across) drawn from a pixel buffer, with token labels on both axes
- * (thinned when they would overlap), a colour bar, hover crosshair and tooltip, zoom (wheel, pinch, keys
- * {@code +}/{@code -}, {@code 0} or {@code F} to fit), pan (drag, arrow keys), a selected-cell marker and a
+ * (thinned when they would overlap, every one once there is room), a colour bar (the data's min and max marked,
+ * clipped cells counted), hover crosshair and tooltip, zoom about the pointer (wheel, pinch, keys
+ * {@code +}/{@code -}; double-click, {@code 0} or {@code F} to fit), pan (drag, arrow keys), a minimap while zoomed,
+ * each cell's exact value printed in it once cells are big enough, a selected-cell marker and a
  * highlighted token (its row and column), and a marked range of keys ({@link #markedKeysProperty()}: a band over
  * those columns and a labelled bracket along the key axis). Hover, highlight and the marked range only redraw
  * layers above the map, never the map.
+ * <p>Colours: by default each map is coloured on its own range, and a map holding a negative value is always drawn
+ * on the diverging map centred on 0 ({@link ColourScales#choose}); {@link #scaleSpecProperty()} picks the range rule
+ * and colour maps, and with a shared {@link ScaleSpec#sharing()} the range also spans {@link #sharedDataProperty()}
+ * (the summary of the maps that share it, e.g. all heads of the layer). {@link #colourScaleProperty()} overrides all.
+ * <p>Drawing: the map is kept as a {@link MapPyramid}, so a frame reads about as many cells as the view has pixels at
+ * any zoom (pooled overview when cells are smaller than a pixel, exact cells beyond).
  * <p>Sync several maps by binding their {@link #viewportProperty()} and {@link #hoverCellProperty()}
  * bidirectionally. Style class {@code heatmap}; parts {@code heatmap-title}, {@code heatmap-plot},
  * {@code heatmap-tooltip}, {@code heatmap-marked-band}, {@code heatmap-marked-bracket}, {@code heatmap-marked-label}.
@@ -38,9 +56,9 @@ import org.mtalens.viz.raster.Viewport;
 public class HeatmapView extends Region {
     private final ObjectProperty<Matrix> matrix = new SimpleObjectProperty<>(this, "matrix");
     private final ObjectProperty<ColourScale> colourScale = new SimpleObjectProperty<>(this, "colourScale");
-    private final ObjectProperty<Scale> scale = new SimpleObjectProperty<>(this, "scale", Scale.LINEAR);
-    private final ObjectProperty<ColourMap> sequentialMap = new SimpleObjectProperty<>(this, "sequentialMap",
-            ColourMap.VIRIDIS);
+    private final ObjectProperty<ScaleSpec> scaleSpec = new SimpleObjectProperty<>(this, "scaleSpec", ScaleSpec.PER_MAP);
+    private final ObjectProperty<ValueSummary> sharedData = new SimpleObjectProperty<>(this, "sharedData");
+    private final ReadOnlyObjectWrapper<ScaleLegend> legend = new ReadOnlyObjectWrapper<>(this, "legend");
     private final ObjectProperty<Viewport> viewport = new SimpleObjectProperty<>(this, "viewport");
     private final ObjectProperty<Cell> hoverCell = new SimpleObjectProperty<>(this, "hoverCell");
     private final ObjectProperty<Cell> selectedCell = new SimpleObjectProperty<>(this, "selectedCell");
@@ -53,11 +71,17 @@ public class HeatmapView extends Region {
     private final Pane plot = new Pane();
     private final ImageView image = new ImageView();
     private final Canvas overlay = new Canvas();
+    private final Canvas valuesLayer = new Canvas();
+    private final CellValues cellValues = new CellValues(valuesLayer);
+    private final Minimap minimap = new Minimap(this::centreOn);
     private final Label tooltip = new Label();
     private final HeatmapAxes axes = new HeatmapAxes();
     private final ColourBar colourBar = new ColourBar();
     private final HeatmapOverlay overlayPainter;
     private final KeyRangeMarks marks = new KeyRangeMarks();
+
+    /** Maps with more cells than this build their pyramid in the background. */
+    private static final long LARGE_MAP_CELLS = 1024 * 1024;
 
     private WritableImage buffer;
     private int[] pixels = new int[0];
@@ -65,7 +89,8 @@ public class HeatmapView extends Region {
     private boolean fitted = true;
     private Viewport lastFit;
     private long renders;
-    private float absMax = 1;
+    private MapPyramid pyramid;
+    private ValueSummary ownData = ValueSummary.empty();
 
     public HeatmapView() {
         getStyleClass().add("heatmap");
@@ -76,7 +101,8 @@ public class HeatmapView extends Region {
         tooltip.setVisible(false);
         tooltip.setMouseTransparent(true);
         overlay.setMouseTransparent(true);
-        plot.getChildren().addAll(image, marks.band(), overlay);
+        valuesLayer.setMouseTransparent(true);
+        plot.getChildren().addAll(image, valuesLayer, marks.band(), overlay, minimap.node());
         getChildren().addAll(title, axes.rows(), axes.columns(), marks.bracketLayer(), axes.corner(), plot, colourBar,
                 tooltip);
         overlayPainter = new HeatmapOverlay(this, overlay);
@@ -93,8 +119,8 @@ public class HeatmapView extends Region {
     private void listen() {
         matrix.addListener((o, a, m) -> matrixChanged(m));
         colourScale.addListener((o, a, b) -> colourChanged());
-        scale.addListener((o, a, b) -> colourChanged());
-        sequentialMap.addListener((o, a, b) -> colourChanged());
+        scaleSpec.addListener((o, a, b) -> colourChanged());
+        sharedData.addListener((o, a, b) -> colourChanged());
         viewport.addListener((o, a, b) -> {
             fitted = b == null || b.equals(lastFit);
             dirty = true;
@@ -111,17 +137,52 @@ public class HeatmapView extends Region {
     }
 
     private void matrixChanged(Matrix m) {
-        absMax = m == null ? 1 : absMaxOf(m);
+        ownData = m == null ? ValueSummary.empty() : ValueSummary.of(m);
+        pyramid = m == null ? null : pyramidOf(m);
         title.setText(m == null ? "" : m.title());
         hoverCell.set(null);
         fitted = true;
         colourChanged();
     }
 
+    /**
+     * Small maps get their pyramid at once; a large one (T > 1024) is drawn directly from the full map while its
+     * levels are built on the common fork-join pool (about 0.1 s at T=4096), then swapped in if the map is still
+     * shown, so setting a map never stalls the FX thread for long.
+     */
+    private MapPyramid pyramidOf(Matrix m) {
+        if ((long) m.rows() * m.columns() <= LARGE_MAP_CELLS) {
+            return MapPyramid.of(m);
+        }
+        CompletableFuture.supplyAsync(() -> MapPyramid.of(m)).thenAccept(p -> Platform.runLater(() -> {
+            if (getMatrix() == m) {
+                pyramid = p;
+                colourChanged();
+            }
+        }));
+        return MapPyramid.flat(m);
+    }
+
     private void colourChanged() {
-        colourBar.setColourScale(effectiveColourScale());
+        Matrix m = getMatrix();
+        legend.set(m == null ? null : computeLegend(m));
+        colourBar.setLegend(legend.get());
+        if (pyramid != null) {
+            minimap.render(pyramid, legend.get().scale());
+        }
         dirty = true;
         requestLayout();
+    }
+
+    private ScaleLegend computeLegend(Matrix m) {
+        ScaleSpec spec = getScaleSpec();
+        boolean shared = spec.sharing() != ScaleSharing.PER_MAP && getSharedData() != null;
+        ValueSummary data = shared ? ValueSummary.union(List.of(getSharedData(), ownData)) : ownData;
+        ColourScale s = getColourScale() != null ? getColourScale() : ColourScales.choose(spec, data);
+        long[] clipped = ColourScales.clippedCells(m, s);
+        String by = getColourScale() != null ? "set by the view" : !shared ? "this map"
+                : spec.sharing() == ScaleSharing.LAYER ? "all heads of the layer" : "all maps shown";
+        return new ScaleLegend(s, ownData.min(), ownData.max(), clipped[0], clipped[1], by);
     }
 
     private void hoverChanged(Cell c) {
@@ -131,31 +192,10 @@ public class HeatmapView extends Region {
         overlayPainter.paint();
     }
 
-    /** @return the colour scale in use: the one set, or the default for the matrix's kind and largest |value| */
+    /** @return the colour scale in use: the one set, or the one chosen from the data and the scale spec */
     public ColourScale effectiveColourScale() {
-        if (getColourScale() != null) {
-            return getColourScale();
-        }
-        Matrix m = getMatrix();
-        ColourScale auto = ColourScale.forKind(m == null ? org.mtalens.viz.ValueKind.WEIGHT : m.kind(), absMax,
-                getScale());
-        return auto.map().isDiverging() ? auto : auto.withMap(getSequentialMap());
-    }
-
-    /** @return the largest finite |value| of the unmasked cells (1 for an empty map) */
-    public static float absMaxOf(Matrix m) {
-        float best = 0;
-        float[] v = m.values();
-        for (int r = 0; r < m.rows(); r++) {
-            int end = m.causal() ? Math.min(r + 1, m.columns()) : m.columns();
-            for (int i = r * m.columns(), e = i + end; i < e; i++) {
-                float a = Math.abs(v[i]);
-                if (a > best && a != Float.POSITIVE_INFINITY) {
-                    best = a;
-                }
-            }
-        }
-        return best > 0 ? best : 1;
+        ScaleLegend l = legend.get();
+        return l != null ? l.scale() : ColourScales.choose(getScaleSpec(), ValueSummary.empty());
     }
 
     // ---- commands ----
@@ -170,6 +210,29 @@ public class HeatmapView extends Region {
         }
     }
 
+    /** Zooms to {@code pixelsPerCell} (capped at the most the view zooms in) with cell (row, column) centred. */
+    public void showCell(int row, int column, double pixelsPerCell) {
+        Matrix m = getMatrix();
+        if (m == null || plot.getWidth() <= 0) {
+            return;
+        }
+        double ppc = Math.min(Viewport.MAX_PIXELS_PER_CELL, Math.max(fitViewport().pixelsPerCell(), pixelsPerCell));
+        setClamped(new Viewport(column + 0.5 - plot.getWidth() / 2 / ppc, row + 0.5 - plot.getHeight() / 2 / ppc, ppc));
+    }
+
+    private void centreOn(Point2D cell) {
+        Viewport v = getViewport();
+        if (v != null) {
+            setClamped(new Viewport(cell.getX() - plot.getWidth() / 2 / v.pixelsPerCell(),
+                    cell.getY() - plot.getHeight() / 2 / v.pixelsPerCell(), v.pixelsPerCell()));
+        }
+    }
+
+    private Viewport fitViewport() {
+        Matrix m = getMatrix();
+        return Viewport.fit(m.rows(), m.columns(), plot.getWidth(), plot.getHeight());
+    }
+
     /** Zooms by {@code factor} about the centre of the map area (above 1 zooms in). */
     public void zoom(double factor) {
         zoomAt(plot.getWidth() / 2, plot.getHeight() / 2, factor);
@@ -181,8 +244,7 @@ public class HeatmapView extends Region {
         if (v == null || m == null) {
             return;
         }
-        double min = Viewport.fit(m.rows(), m.columns(), plot.getWidth(), plot.getHeight()).pixelsPerCell();
-        setClamped(v.zoomAt(x, y, factor, min));
+        setClamped(v.zoomAt(x, y, factor, fitViewport().pixelsPerCell()));
     }
 
     void panBy(double dx, double dy) {
@@ -205,6 +267,16 @@ public class HeatmapView extends Region {
     /** @return how many times the map itself was rendered into the pixel buffer (hover never adds to it) */
     public long renderCount() {
         return renders;
+    }
+
+    /** @return the exact values printed in cells in the last frame (none until cells are big enough to hold them) */
+    public Map<Cell, String> shownCellValues() {
+        return cellValues.shown();
+    }
+
+    /** @return true while the minimap is shown (zoomed past fit) */
+    public boolean isMinimapShown() {
+        return minimap.isShown();
     }
 
     /** @return the cell under a point of the map area, or null outside the map */
@@ -246,6 +318,18 @@ public class HeatmapView extends Region {
         return 520;
     }
 
+    /** Room for the axes, a map of 60 pixels and the colour bar: the view never hides its bar or labels. */
+    @Override
+    protected double computeMinWidth(double height) {
+        double bar = isShowColourBar() ? colourBar.minWidth(-1) : 0;
+        return snappedLeftInset() + axes.rowAxisWidth(getMatrix()) + 60 + bar + snappedRightInset();
+    }
+
+    @Override
+    protected double computeMinHeight(double width) {
+        return snappedTopInset() + axes.columnAxisHeight(getMatrix()) + 60 + snappedBottomInset();
+    }
+
     @Override
     protected void layoutChildren() {
         double left = snappedLeftInset();
@@ -273,6 +357,7 @@ public class HeatmapView extends Region {
             }
         }
         renderIfNeeded((int) plotW, (int) plotH);
+        minimap.place(getViewport(), lastFit, plotW, plotH);
         axes.paint(this);
         overlayPainter.paint();
         placeMarks();
@@ -295,13 +380,17 @@ public class HeatmapView extends Region {
             image.setImage(buffer);
             overlay.setWidth(w);
             overlay.setHeight(h);
+            valuesLayer.setWidth(w);
+            valuesLayer.setHeight(h);
             dirty = true;
         }
         if (!dirty || getMatrix() == null || getViewport() == null) {
             return;
         }
-        MapRasterizer.render(getMatrix(), getViewport(), effectiveColourScale(), w, h, pixels);
+        ColourScale scale = effectiveColourScale();
+        pyramid.render(getViewport(), scale, w, h, pixels);
         buffer.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), pixels, 0, w);
+        cellValues.paint(getMatrix(), getViewport(), scale);
         dirty = false;
         renders++;
     }
@@ -328,7 +417,7 @@ public class HeatmapView extends Region {
         matrix.set(m);
     }
 
-    /** A fixed colour scale (shared by synchronised maps); null means the default for the map's kind. */
+    /** A fixed colour scale that overrides the scale spec (e.g. one scale for a before/after pair); null for none. */
     public final ObjectProperty<ColourScale> colourScaleProperty() {
         return colourScale;
     }
@@ -341,30 +430,41 @@ public class HeatmapView extends Region {
         colourScale.set(s);
     }
 
-    /** Scale of the default colour scale (linear, log, symlog). */
-    public final ObjectProperty<Scale> scaleProperty() {
-        return scale;
+    /**
+     * What the user chose about colours (sharing, range rule, colour maps, transform); default: this map's own
+     * whole range, viridis for data with no negative value, the diverging RdBu map centred on 0 otherwise.
+     */
+    public final ObjectProperty<ScaleSpec> scaleSpecProperty() {
+        return scaleSpec;
     }
 
-    public final Scale getScale() {
-        return scale.get();
+    public final ScaleSpec getScaleSpec() {
+        return scaleSpec.get();
     }
 
-    public final void setScale(Scale s) {
-        scale.set(s);
+    public final void setScaleSpec(ScaleSpec spec) {
+        scaleSpec.set(spec);
     }
 
-    /** Colour map of the default scale for weights (viridis, magma, grey); signed maps stay diverging. */
-    public final ObjectProperty<ColourMap> sequentialMapProperty() {
-        return sequentialMap;
+    /**
+     * The summary of the maps that share this map's scale (e.g. every head of its layer), used when the scale spec
+     * shares; the range then spans them and this map. Null: this map alone.
+     */
+    public final ObjectProperty<ValueSummary> sharedDataProperty() {
+        return sharedData;
     }
 
-    public final ColourMap getSequentialMap() {
-        return sequentialMap.get();
+    public final ValueSummary getSharedData() {
+        return sharedData.get();
     }
 
-    public final void setSequentialMap(ColourMap m) {
-        sequentialMap.set(m);
+    public final void setSharedData(ValueSummary data) {
+        sharedData.set(data);
+    }
+
+    /** What the colour bar says: the scale, this map's min and max, clipped cells, who shares the scale. */
+    public final ReadOnlyObjectProperty<ScaleLegend> legendProperty() {
+        return legend.getReadOnlyProperty();
     }
 
     public final ObjectProperty<Viewport> viewportProperty() {

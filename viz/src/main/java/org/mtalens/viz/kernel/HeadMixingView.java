@@ -18,6 +18,7 @@ public class HeadMixingView extends BorderPane {
         setCenter(grid);
         setRight(colourBar);
         colourBar.setShowSwatches(false);
+        colourBar.setMinWidth(USE_PREF_SIZE);
     }
 
     public HeadMixingView(HeadMixing mixing) {

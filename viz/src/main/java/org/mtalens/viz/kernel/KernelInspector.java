@@ -7,6 +7,9 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import org.mtalens.viz.Kernel;
 import org.mtalens.viz.colour.ColourBar;
 import org.mtalens.viz.colour.ColourScale;
@@ -15,7 +18,10 @@ import org.mtalens.viz.colour.ColourScale;
  * The key-query kernels of one layer: every head's c_q x c_k kernel as a grid of coloured cells with values,
  * axes in token offsets (query -(c_q-1)..0, key offsets for the layer's pad_key), the identity tap outlined;
  * all heads side by side with one shared diverging scale, or one head enlarged (click a head; click it again
- * or "All heads" to go back). Style class {@code kernel-inspector}.
+ * or "All heads" to go back). Under the title, the distance from the identity kernel, labelled per head (the shown
+ * head's, or each head's) and per layer (all heads together). Every part reports a minimum width it can be drawn
+ * in, so a narrow inspector scrolls instead of clipping. Style class {@code kernel-inspector}; the distances line
+ * {@code kernel-distance}.
  */
 public class KernelInspector extends BorderPane {
     /** {@link #shownHeadProperty()} value when all heads are shown. */
@@ -28,6 +34,7 @@ public class KernelInspector extends BorderPane {
         colourBar.setShowSwatches(false);
     }
     private final Label title = new Label();
+    private final Label distance = new Label();
     private final Button back = new Button("All heads");
     private Kernel kernel;
 
@@ -35,9 +42,17 @@ public class KernelInspector extends BorderPane {
         getStyleClass().add("kernel-inspector");
         title.getStyleClass().add("kernel-title");
         heads.getStyleClass().add("kernel-heads");
+        distance.getStyleClass().add("kernel-distance");
+        title.setWrapText(true);
+        title.setMinWidth(120);
+        distance.setWrapText(true);
+        distance.setMinWidth(120);
         back.setOnAction(e -> showAll());
         back.setVisible(false);
-        setTop(new HBox(8, title, back));
+        back.setMinWidth(Region.USE_PREF_SIZE);
+        HBox.setHgrow(title, Priority.ALWAYS);
+        setTop(new VBox(2, new HBox(8, title, back), distance));
+        colourBar.setMinWidth(Region.USE_PREF_SIZE);
         setCenter(heads);
         setRight(colourBar);
         shownHead.addListener((o, a, b) -> rebuild());
@@ -90,6 +105,7 @@ public class KernelInspector extends BorderPane {
         colourBar.setColourScale(scale);
         int shown = shownHead.get();
         back.setVisible(shown != ALL_HEADS);
+        distance.setText(distanceText(kernel, shown));
         for (int h = 0; h < kernel.heads(); h++) {
             if (shown != ALL_HEADS && h != shown) {
                 continue;
@@ -106,6 +122,33 @@ public class KernelInspector extends BorderPane {
             });
             heads.getChildren().add(grid);
         }
+    }
+
+    /**
+     * @return e.g. {@code distance from identity: head 2 0.1234 · layer (all 4 heads) 0.4567}; with all heads shown,
+     *         every head's distance
+     */
+    public static String distanceText(Kernel k, int shownHead) {
+        StringBuilder s = new StringBuilder("distance from identity: ");
+        if (shownHead == ALL_HEADS) {
+            for (int h = 0; h < k.heads(); h++) {
+                s.append("head ").append(h).append(' ').append(fixed(k.headDistanceFromIdentity(h))).append(" \u00b7 ");
+            }
+        } else {
+            s.append("head ").append(shownHead).append(' ').append(fixed(k.headDistanceFromIdentity(shownHead)))
+                    .append(" \u00b7 ");
+        }
+        return s.append("layer (all ").append(k.heads()).append(" heads) ").append(fixed(k.layerDistanceFromIdentity()))
+                .toString();
+    }
+
+    private static String fixed(double v) {
+        return String.format(java.util.Locale.ROOT, "%.4f", v);
+    }
+
+    /** The line of distances from the identity kernel shown under the title. */
+    public String distanceText() {
+        return distance.getText();
     }
 
     @Override

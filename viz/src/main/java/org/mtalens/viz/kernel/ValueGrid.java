@@ -12,6 +12,7 @@ import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
 import org.mtalens.viz.colour.ColourScale;
+import org.mtalens.viz.colour.Contrast;
 
 /**
  * A small matrix drawn as coloured cells with their values printed (when cells are big enough), labelled rows
@@ -23,6 +24,7 @@ public class ValueGrid extends Region {
     private static final double TITLE_H = 18;
     private static final double AXIS_H = 30;
     private static final double MIN_CELL_FOR_TEXT = 26;
+    private static final double MIN_CELL = 12;
 
     private final ObjectProperty<GridData> data = new SimpleObjectProperty<>(this, "data");
     private final Canvas canvas = new Canvas();
@@ -66,6 +68,19 @@ public class ValueGrid extends Region {
     protected double computePrefWidth(double height) {
         GridData d = getData();
         return d == null ? 0 : LABEL_W + 14 + d.columns() * preferredCell + 8 + snappedLeftInset() + snappedRightInset();
+    }
+
+    /** Cells of 12 pixels (values hidden) and the labels: the grid never shrinks past readable labels. */
+    @Override
+    protected double computeMinWidth(double height) {
+        GridData d = getData();
+        return d == null ? 0 : LABEL_W + 14 + d.columns() * MIN_CELL + 8 + snappedLeftInset() + snappedRightInset();
+    }
+
+    @Override
+    protected double computeMinHeight(double width) {
+        GridData d = getData();
+        return d == null ? 0 : TITLE_H + AXIS_H + d.rows() * MIN_CELL + 4 + snappedTopInset() + snappedBottomInset();
     }
 
     @Override
@@ -153,7 +168,7 @@ public class ValueGrid extends Region {
         g.setLineWidth(1);
         g.strokeRect(x + 0.5, y + 0.5, cell - 1, cell - 1);
         if (cell >= MIN_CELL_FOR_TEXT) {
-            g.setFill(isDark(argb) ? Color.WHITE : Color.BLACK);
+            g.setFill(Contrast.isDark(argb) ? Color.WHITE : Color.BLACK);
             g.setFont(Font.font("System", Math.min(12, cell / 3.2)));
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.CENTER);
@@ -168,12 +183,6 @@ public class ValueGrid extends Region {
         }
         String s = String.format(Locale.ROOT, "%.2f", v);
         return s.equals("-0.00") ? "0.00" : s;
-    }
-
-    /** @return true when black text would be hard to read on this colour */
-    static boolean isDark(int argb) {
-        double lum = 0.2126 * ((argb >> 16) & 255) + 0.7152 * ((argb >> 8) & 255) + 0.0722 * (argb & 255);
-        return lum < 128 || argb == ColourScale.NAN;
     }
 
     @Override

@@ -43,6 +43,10 @@ public final class MapRasterizer {
             PooledCells line = PooledCells.allocate(width, 1);
             int[] band = new int[map.columns()];
             for (int y = from; y < to; y++) {
+                if (y > from && rows.start[y] == rows.start[y - 1] && rows.end[y] == rows.end[y - 1]) {
+                    repeatRow(line, argb, width, y); // zoomed in: the same map row as the pixel row above
+                    continue;
+                }
                 poolRow(map, rows.start[y], rows.end[y], columns, line, 0, band);
                 colourRow(line, 0, lookup, argb, y * width, y);
             }
@@ -60,12 +64,29 @@ public final class MapRasterizer {
         float[] values = p.values();
         byte[] states = p.states();
         for (int x = 0; x < p.width(); x++) {
-            argb[to + x] = switch (states[from + x]) {
+            byte state = states[from + x];
+            if (state == PooledCells.VALUE && x > 0 && states[from + x - 1] == PooledCells.VALUE
+                    && values[from + x] == values[from + x - 1]) {
+                argb[to + x] = argb[to + x - 1]; // zoomed in: the same cell as the pixel to the left
+                continue;
+            }
+            argb[to + x] = switch (state) {
                 case PooledCells.VALUE -> scale.argb(values[from + x]);
                 case PooledCells.MASKED -> ColourScale.maskedArgb(x, y);
                 case PooledCells.NAN -> ColourScale.NAN;
                 default -> ColourScale.OUTSIDE;
             };
+        }
+    }
+
+    /** Copies the pixel row above (pooled from the same cells) into row y, hatching its masked pixels for row y. */
+    private static void repeatRow(PooledCells line, int[] argb, int width, int y) {
+        System.arraycopy(argb, (y - 1) * width, argb, y * width, width);
+        byte[] states = line.states();
+        for (int x = 0; x < width; x++) {
+            if (states[x] == PooledCells.MASKED) {
+                argb[y * width + x] = ColourScale.maskedArgb(x, y);
+            }
         }
     }
 

@@ -100,4 +100,29 @@ class MapRasterizerTest {
         assertThat(z.rowAt(30)).isEqualTo(v.rowAt(30));
         assertThat(z.pixelsPerCell()).isEqualTo(6);
     }
+
+    @Test
+    void zoomedInRenderingGivesEveryPixelTheColourOfItsOwnCellAndHatchesMaskedOnesPerRow() {
+        int t = 6;
+        float[] v = new float[t * t];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (i % 7) * 0.1f - 0.2f;
+        }
+        Matrix m = map(t, v, true, ValueKind.SIGNED);
+        Viewport view = new Viewport(0.3, 0.6, 5.5);
+        ColourScale scale = ColourScale.forKind(ValueKind.SIGNED, 0.5, Scale.LINEAR);
+        int[] argb = new int[30 * 28];
+        MapRasterizer.render(m, view, scale, 30, 28, argb);
+        PooledCells pooled = MapRasterizer.pool(m, view, 30, 28);
+        int[] expected = new int[30 * 28];
+        MapRasterizer.colour(pooled, scale, expected);
+        assertThat(argb).containsExactly(expected);
+        int masked = 0;
+        for (int y = 0; y < 28; y++) {
+            for (int x = 0; x < 30; x++) {
+                masked += pooled.state(x, y) == PooledCells.MASKED ? 1 : 0;
+            }
+        }
+        assertThat(masked).isPositive();
+    }
 }
