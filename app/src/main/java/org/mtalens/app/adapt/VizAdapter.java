@@ -17,6 +17,8 @@ import org.mtalens.viz.Matrix;
 import org.mtalens.viz.PadKey;
 import org.mtalens.viz.TokenRange;
 import org.mtalens.viz.ValueKind;
+import org.mtalens.viz.colour.ValueSummary;
+import org.mtalens.viz.grid.PooledMatrix;
 
 /** The one place where runtime results become viz's input records. */
 public final class VizAdapter {
@@ -30,13 +32,9 @@ public final class VizAdapter {
         return new Matrix(title, map.tokens(), map.tokens(), map.values(), tokenLabels, tokenLabels, kind, true);
     }
 
-    /** A pooled map (a grid thumbnail) as a causal matrix of its cells; pooled cells carry no token labels. */
-    public static Matrix pooled(PooledMap map) {
-        ValueKind kind = map.stage().isAfterSoftmax() ? ValueKind.WEIGHT : ValueKind.SIGNED;
-        String title = "layer " + map.layer() + " · head " + map.head() + " · " + map.stage().id()
-                + (map.size() < map.tokens() ? " (pooled " + map.tokens() + " → " + map.size() + ")" : "");
-        List<String> labels = java.util.Collections.nCopies(map.size(), "");
-        return new Matrix(title, map.size(), map.size(), map.values(), labels, labels, kind, true);
+    /** A pooled map (a grid thumbnail) with the summary of the whole map it was pooled from (for shared scales). */
+    public static PooledMatrix pooled(PooledMap map, ValueSummary original) {
+        return new PooledMatrix(map.tokens(), map.size(), map.values(), true, original);
     }
 
     /** The difference of two runs' maps of one head (changed minus reference) as a signed causal matrix. */

@@ -16,10 +16,13 @@ import org.mtalens.runtime.config.ModelConfig;
 import org.mtalens.runtime.config.Stage;
 import org.mtalens.runtime.model.AttentionMap;
 import org.mtalens.runtime.model.PassProgress;
-import org.mtalens.runtime.model.PooledMap;
 import org.mtalens.runtime.model.Trace;
 import org.mtalens.runtime.model.TraceRequest;
 import org.mtalens.viz.Matrix;
+import org.mtalens.app.main.GridThumbnails;
+import org.mtalens.viz.colour.ScaleSpec;
+import org.mtalens.viz.grid.GridScales;
+import org.mtalens.viz.grid.PooledMatrix;
 import org.mtalens.viz.grid.ThumbnailRenderer;
 import org.mtalens.viz.raster.MapRasterizer;
 import org.mtalens.viz.raster.Viewport;
@@ -85,9 +88,17 @@ final class ScaleBenchmark {
         start = System.nanoTime();
         Trace trace = vm.traceProperty().get();
         int size = Math.max(48, Math.min(160, 960 / config.nHeads()));
-        for (int layer = 0; layer < config.nLayers(); layer++) {
-            for (PooledMap map : trace.pooled(layer, Stage.FINAL, size, () -> false)) {
-                ThumbnailRenderer.render(VizAdapter.pooled(map), size);
+        GridScales scales = new GridScales(config.nLayers());
+        java.util.List<java.util.Map<Integer, PooledMatrix>> thumbnails = new java.util.ArrayList<>();
+        for (int layer = 0; layer < config.nLayers(); layer++) { // what the grid tab does: pool and summarise each layer
+            var layerThumbnails = GridThumbnails.of(trace, layer, Stage.FINAL, size, () -> false);
+            int l = layer;
+            layerThumbnails.values().forEach(t -> scales.add(l, t.original()));
+            thumbnails.add(layerThumbnails);
+        }
+        for (int layer = 0; layer < config.nLayers(); layer++) { // then paint every thumbnail on the shared scale
+            for (PooledMatrix t : thumbnails.get(layer).values()) {
+                ThumbnailRenderer.render(t, scales.scaleFor(ScaleSpec.SHARED_BY_ALL, layer, t.original()));
             }
         }
         figures.put("grid_s", round(seconds(start)));

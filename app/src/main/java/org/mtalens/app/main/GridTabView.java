@@ -1,6 +1,5 @@
 package org.mtalens.app.main;
 
-import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javafx.collections.FXCollections;
@@ -11,13 +10,11 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import org.mtalens.app.adapt.VizAdapter;
 import org.mtalens.app.session.MainViewModel;
 import org.mtalens.app.work.Refresh;
 import org.mtalens.runtime.config.LayerPlan;
 import org.mtalens.runtime.config.ModelConfig;
 import org.mtalens.runtime.config.Stage;
-import org.mtalens.runtime.model.PooledMap;
 import org.mtalens.runtime.model.Trace;
 import org.mtalens.viz.grid.ModelGridView;
 
@@ -78,7 +75,8 @@ final class GridTabView {
                 .collect(Collectors.toSet());
         int size = Math.max(48, Math.min(160, 960 / Math.max(config.nHeads(), 1)));
         grid.setThumbnailSize(size);
-        grid.prepare(stage.getValue().id(), config.nLayers(), config.nHeads(), mtaLayers);
+        grid.setTokens(vm.tokenLabels());
+        grid.begin(stage.getValue().id(), config.nLayers(), config.nHeads(), mtaLayers);
         drawing = trace;
         drawLayer(trace, stage.getValue(), size, 0);
     }
@@ -91,15 +89,14 @@ final class GridTabView {
         }
         boolean runs = config.layerPlan(layer).runs(shown);
         vm.background("grid", "Drawing the grid, layer " + layer + " of " + config.nLayers() + " ...",
-                progress -> runs ? trace.pooled(layer, shown, size, progress.cancelledCheck()) : List.<PooledMap>of(),
+                progress -> runs ? GridThumbnails.of(trace, layer, shown, size, progress.cancelledCheck())
+                        : java.util.Map.<Integer, org.mtalens.viz.grid.PooledMatrix>of(),
                 maps -> {
                     if (trace != drawing || shown != stage.getValue()) {
                         return;
                     }
                     for (int head = 0; head < config.nHeads(); head++) {
-                        int h = head;
-                        grid.place(layer, head, maps.stream().filter(m -> m.head() == h).findFirst()
-                                .map(VizAdapter::pooled).orElse(null));
+                        grid.put(layer, head, maps.get(head));
                     }
                     drawLayer(trace, shown, size, layer + 1);
                 });

@@ -6,15 +6,18 @@ import java.util.List;
 import java.util.Map;
 import org.mtalens.runtime.config.Stage;
 
-/** Pools one layer's maps row by row as a replay delivers them ({@link PooledMap}): no whole map is held. */
-final class MapPooling implements RowListener {
+/**
+ * Pools one layer's maps row by row as a replay delivers them ({@link PooledMap}): no whole map is held. Give it to
+ * {@link Trace#rows} (alone, or beside other listeners of the same replay).
+ */
+public final class MapPooling implements RowListener {
     private final int layer;
     private final int tokens;
     private final int size;
     private final Map<String, Pool> pools = new LinkedHashMap<>();
 
     /** @param size the most cells per side */
-    MapPooling(int layer, int tokens, int size) {
+    public MapPooling(int layer, int tokens, int size) {
         this.layer = layer;
         this.tokens = tokens;
         this.size = Math.max(1, Math.min(size, tokens));
@@ -55,7 +58,7 @@ final class MapPooling implements RowListener {
     }
 
     /** @return the pooled maps, in the order their first rows arrived */
-    List<PooledMap> maps() {
+    public List<PooledMap> maps() {
         List<PooledMap> maps = new ArrayList<>();
         for (Pool p : pools.values()) {
             maps.add(new PooledMap(layer, p.stage, p.head, tokens, size, p.values, p.min, p.max));

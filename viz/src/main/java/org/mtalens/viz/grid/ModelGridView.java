@@ -240,26 +240,6 @@ public class ModelGridView extends BorderPane {
         }
     }
 
-    /**
-     * Lays out an empty grid of {@code stage} for layers x heads; the thumbnails arrive one layer at a time through
-     * {@link #place(int, int, org.mtalens.viz.Matrix)} (a caller that computes them layer by layer).
-     */
-    public void prepare(String stage, int layers, int heads, Set<Integer> mtaLayers) {
-        if (batch != null) {
-            batch.cancel();
-            batch = null;
-        }
-        title.setText(stage + "  \u00b7  " + layers + " layers \u00d7 " + heads + " heads");
-        build(layers, heads, mtaLayers);
-        ready.set(0);
-        selected.set(null);
-    }
-
-    /** Draws the thumbnail of one layer and head now, from a small matrix (pooled to about the thumbnail's size). */
-    public void place(int layer, int head, org.mtalens.viz.Matrix matrix) {
-        place(new GridCell(layer, head), matrix == null ? null : ThumbnailRenderer.render(matrix, thumbnailSize), thumbnailSize);
-    }
-
     private void build(int layers, int heads, Set<Integer> mtaLayers) {
         grid.getChildren().clear();
         thumbs = new StackPane[layers][heads];
