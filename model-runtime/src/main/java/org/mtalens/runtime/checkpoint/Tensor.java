@@ -64,10 +64,28 @@ public record Tensor(String name, long[] shape, DType dtype, ByteBuffer data, Ma
             throw new IllegalStateException(name + " has " + count + " elements, more than one Java array holds");
         }
         float[] out = new float[(int) count];
-        if (origin == null || !origin.read(name, count * dtype.bytes(), (chunk, at) -> widen(chunk, out, at))) {
-            widen(data.duplicate().order(ByteOrder.LITTLE_ENDIAN), out, 0);
-        }
+        forEachChunk((chunk, at) -> widen(chunk, out, at));
         return out;
+    }
+
+    /**
+     * Hands the tensor's stored bytes to {@code chunks} in order, in pieces of whole elements. A mapped tensor
+     * is read from its file after checking it is unchanged (a file truncated meanwhile is a message, never a
+     * fault: reading the mapping there would raise SIGBUS, which HotSpot reports asynchronously); a deleted or
+     * replaced file, and bytes in memory, are read from {@link #data()}.
+     *
+     * @throws InvalidInputException naming the file when a mapped file was truncated or changed since it was opened
+     */
+    public void forEachChunk(MappedFile.Chunk chunks) {
+        long length = elementCount() * dtype.bytes();
+        if (origin != null && origin.read(name, length, chunks)) {
+            return;
+        }
+        ByteBuffer all = data.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        for (int at = 0; at < length; at += MappedFile.CHUNK_BYTES) {
+            int end = (int) Math.min(length, (long) at + MappedFile.CHUNK_BYTES);
+            chunks.accept(all.duplicate().position(at).limit(end).slice().order(ByteOrder.LITTLE_ENDIAN), at);
+        }
     }
 
     /** Widens little-endian {@code bytes}, which start {@code at} bytes into this tensor, into {@code out}. */
@@ -78,24 +96,6 @@ public record Tensor(String name, long[] shape, DType dtype, ByteBuffer data, Ma
             bytes.asFloatBuffer().get(out, first, n);
         } else {
             widen16(bytes.asShortBuffer(), out, first, n);
-        }
-    }
-
-    /**
-     * Runs a read of {@link #data()} (the mapping) for a mapped tensor after checking its file is
-     * unchanged, with a fault raised during the read turned into an {@link InvalidInputException}.
-     * In compiled code HotSpot may raise such a fault later, outside this method; reads that must be
-     * safe against a file truncated meanwhile go through {@link #toFloatArray()}.
-     */
-    public <T> T readMapped(java.util.function.Supplier<T> read) {
-        if (origin == null) {
-            return read.get();
-        }
-        origin.requireUnchanged(name);
-        try {
-            return read.get();
-        } catch (InternalError fault) {
-            throw origin.unreadable(name, fault);
         }
     }
 

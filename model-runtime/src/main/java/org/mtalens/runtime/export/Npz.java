@@ -20,6 +20,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.mtalens.runtime.InvalidInputException;
+import org.mtalens.runtime.RegularFiles;
 
 /**
  * Reads and writes numpy {@code .npz} archives (npy format 1.0, little-endian float32/float64/int64/int32),
@@ -59,7 +60,7 @@ public final class Npz {
 
     /** Reads an npz file. */
     public static Map<String, NpyArray> read(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = RegularFiles.newInputStream(file)) {
             return read(in, file.toString());
         }
     }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import org.mtalens.runtime.InvalidInputException;
+import org.mtalens.runtime.RegularFiles;
 
 /**
  * A Hugging Face {@code tokenizer.json}, encoded and decoded by DJL's binding of the Rust
@@ -46,9 +47,7 @@ public final class HuggingFaceJsonTokenizer implements Tokenizer {
      * @throws InvalidInputException naming the file when it cannot be read as one
      */
     public static HuggingFaceJsonTokenizer read(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new InvalidInputException(file + ": no such tokenizer.json");
-        }
+        RegularFiles.require(file);
         TokenizerJsonVocabulary vocabulary = TokenizerJsonVocabulary.read(file);
         try {
             HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.newInstance(file,

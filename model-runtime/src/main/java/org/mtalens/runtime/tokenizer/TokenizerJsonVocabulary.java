@@ -10,6 +10,7 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 import org.mtalens.runtime.InvalidInputException;
+import org.mtalens.runtime.RegularFiles;
 
 /**
  * What MTA Lens reads itself from a Hugging Face {@code tokenizer.json} (the encoding is DJL's): the
@@ -56,6 +57,7 @@ record TokenizerJsonVocabulary(String[] tokens, Set<Integer> added, boolean byte
 
     private static JsonNode readTree(Path file) {
         try {
+            RegularFiles.require(file);
             if (Files.size(file) > MAX_FILE_BYTES) {
                 throw new InvalidInputException(file + ": too large for a tokenizer.json");
             }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import org.mtalens.runtime.InvalidInputException;
+import org.mtalens.runtime.RegularFiles;
 import org.mtalens.runtime.config.TokenizerSpec;
 
 /**
@@ -63,9 +64,7 @@ public final class Tokenizers {
      * @throws InvalidInputException naming the file when it is neither (a SentencePiece model is named as such)
      */
     public static Tokenizer fromFile(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new InvalidInputException(file + ": no such tokenizer file");
-        }
+        RegularFiles.require(file);
         if (!looksLikeJson(file)) {
             return TiktokenTokenizer.read(file);
         }
@@ -110,7 +109,7 @@ public final class Tokenizers {
     }
 
     private static boolean looksLikeJson(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = RegularFiles.newInputStream(file)) {
             for (int b = in.read(); b >= 0; b = in.read()) {
                 if (!Character.isWhitespace(b)) {
                     return b == '{';
