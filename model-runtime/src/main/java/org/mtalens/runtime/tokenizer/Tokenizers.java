@@ -20,6 +20,8 @@ import org.mtalens.runtime.config.TokenizerSpec;
 public final class Tokenizers {
     public static final String TOKENIZER_JSON = "tokenizer.json";
     public static final String TIKTOKEN_MODEL = "tokenizer.model";
+    /** {@code -Dmtalens.tokenizer.isolate=false}: run the Hugging Face library in this process. */
+    public static final String ISOLATE_PROPERTY = "mtalens.tokenizer.isolate";
 
     private Tokenizers() {
     }
@@ -58,8 +60,9 @@ public final class Tokenizers {
      * Opens a tokenizer file the user chose: a Hugging Face {@code tokenizer.json} or a tiktoken
      * {@code tokenizer.model}, told apart by content.
      *
-     * A {@code tokenizer.json} is read once in a separate process first ({@link IsolatedTokenizerCheck}), so a file
-     * that crashes the native tokenizers library is refused instead of closing the app.
+     * A {@code tokenizer.json} is read and encoded by the native tokenizers library in a child process
+     * ({@link TokenizerProcess}), so a file or a text that crashes it is refused instead of closing the app.
+     * {@code -Dmtalens.tokenizer.isolate=false} runs the library in this process instead.
      *
      * @throws InvalidInputException naming the file when it is neither (a SentencePiece model is named as such)
      */
@@ -68,8 +71,8 @@ public final class Tokenizers {
         if (!looksLikeJson(file)) {
             return TiktokenTokenizer.read(file);
         }
-        IsolatedTokenizerCheck.requireNoCrash(file);
-        return HuggingFaceJsonTokenizer.read(file);
+        return "false".equals(System.getProperty(ISOLATE_PROPERTY)) ? HuggingFaceJsonTokenizer.read(file)
+                : HuggingFaceJsonTokenizer.readIsolated(file);
     }
 
     private static TokenizerLookup tiktoken(TokenizerFiles files, String path) {
