@@ -114,7 +114,7 @@ class MainViewModelTest {
         var shown = vm.resultProperty().get();
         vm.inputProperty().set("3, 99");
         vm.run();
-        assertThat(vm.errorProperty().get().message()).contains("token 2 (99)");
+        assertThat(vm.errorProperty().get().message()).contains("the token at position 1 (99)");
         assertThat(vm.resultProperty().get()).isSameAs(shown);
     }
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 import org.mtalens.runtime.InvalidInputException;
+import org.mtalens.runtime.TokenPosition;
 import org.mtalens.runtime.RegularFiles;
 
 /**
@@ -90,7 +91,7 @@ public final class HuggingFaceJsonTokenizer implements Tokenizer {
      */
     private int requireOwnId(long id, int position) {
         if (id < 0 || id >= byId.length) {
-            throw new InvalidInputException(fileName + ": its model gave token id " + id + " at position " + position
+            throw new InvalidInputException(fileName + ": its model gave " + TokenPosition.of(position, "id " + id)
                     + ", but its own vocabulary and added tokens have ids 0 to " + (byId.length - 1)
                     + "; the tokenizer.json contradicts itself (a post-processor template naming an unknown id?)");
         }
