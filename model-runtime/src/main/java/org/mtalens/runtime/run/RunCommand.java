@@ -3,12 +3,15 @@ package org.mtalens.runtime.run;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.mtalens.runtime.InvalidInputException;
 import org.mtalens.runtime.checkpoint.Checkpoint;
 import org.mtalens.runtime.checkpoint.CheckpointLoader;
+import org.mtalens.runtime.export.ExportProvenance;
+import org.mtalens.runtime.export.ExportTarget;
 import org.mtalens.runtime.export.Npz;
 import org.mtalens.runtime.export.NpyArray;
 import org.mtalens.runtime.export.RunExport;
@@ -76,8 +79,14 @@ public final class RunCommand implements Callable<Integer> {
                     + "applies to --generate too"})
     String ablate;
 
-    @Option(names = "--export", paramLabel = "FILE.npz", description = "write tokens, logits and layer{L}/{stage} [H,T,T] maps (atomically)")
+    @Option(names = "--export", paramLabel = "FILE.npz", description = {
+            "write tokens, logits and layer{L}/{stage} [H,T,T] maps (atomically), with heads [H] (the model head of each",
+            "map's first axis) and meta.json (checkpoint, labels, ablation, device, versions)"})
     Path export;
+
+    @Option(names = "--allow-longer", description = "run an input longer than the checkpoint's max_seqlen (with a warning:"
+            + " RoPE has no hard limit, but the model never saw those positions)")
+    boolean allowLonger;
 
     @Option(names = "--device", paramLabel = "DEVICE", description = "cpu, gpu or auto (default: auto, or -Dmtalens.device)")
     String device;
@@ -99,26 +108,43 @@ public final class RunCommand implements Callable<Integer> {
         if (generate < 0 || top < 1) {
             throw new InvalidInputException("--generate must be >= 0 and --top >= 1");
         }
-        CaptureSelection selection = export == null ? CaptureSelection.none() : SelectionOptions.parse(layers, stages, heads);
+        if (export != null) {
+            ExportTarget.check(export);
+        }
         Checkpoint checkpoint = CheckpointLoader.load(path);
+        Ablation ablation = Ablation.parse(ablate, checkpoint.config());
+        CaptureSelection selection = SelectionOptions.parse(layers, stages, heads, checkpoint.config(), ablation);
         TokenizerLookup lookup = Tokenizers.forCheckpoint(checkpoint.config().tokenizer(), checkpoint.source().getParent(),
                 Optional.ofNullable(tokenizerFile));
         ModelInput runInput = input.text != null
                 ? ModelInput.ofText(input.text, lookup, noBos ? BosToken.OMIT : BosToken.ADD)
                 : ModelInput.ofIds(input.tokens, checkpoint.config().vocabSize(), lookup.tokenizer());
-        Ablation ablation = Ablation.parse(ablate, checkpoint.config());
+        runInput.validateFor(checkpoint.config(), allowLonger);
         try (ModelRunner runner = ModelRunner.load(checkpoint, ComputeDevice.resolve(device))) {
-            RunResult result = runner.run(new RunRequest(runInput.ids(), selection, false, ablation));
+            runner.allowLongerInputs(allowLonger);
+            RunResult result = runner.run(new RunRequest(runInput.ids(), export == null ? CaptureSelection.none() : selection,
+                    false, ablation));
             int[] generated = generate > 0 ? runner.generate(runInput.ids(), generate, ablation) : null;
-            List<NpyArray> exported = export == null ? List.of() : RunExport.arrays(result);
-            if (export != null) {
-                Npz.write(export, exported);
-            }
-            RunReport report = new RunReport(checkpoint, runInput, result, generated, top, export, exported, lookup, ablation);
+            List<String> warnings = RunWarnings.of(checkpoint, result, runInput.ids().length + generate - 1);
+            List<NpyArray> exported = export == null ? List.of() : export(checkpoint, result, selection, runInput, ablation,
+                    warnings);
+            RunReport report = new RunReport(checkpoint, runInput, result, generated, top, export, exported, lookup, ablation,
+                    warnings);
             PrintWriter out = spec.commandLine().getOut();
             out.println(json ? report.json() : report.text());
             out.flush();
         }
         return 0;
+    }
+
+    /** Writes the npz: the run's arrays, {@code heads} and {@code meta.json} ({@link ExportProvenance}). */
+    private List<NpyArray> export(Checkpoint checkpoint, RunResult result, CaptureSelection selection, ModelInput runInput,
+                                  Ablation ablation, List<String> warnings) {
+        ExportProvenance provenance = new ExportProvenance(checkpoint, result, selection, runInput.labels(),
+                ablation.toString(), warnings);
+        List<NpyArray> arrays = new ArrayList<>(RunExport.arrays(result));
+        arrays.add(provenance.headsArray());
+        ExportTarget.write(export, out -> Npz.writeTo(out, arrays, provenance.files()));
+        return arrays;
     }
 }
