@@ -70,6 +70,7 @@ public final class MainViewModel {
     private final ReadOnlyObjectWrapper<Ablation> comparedAblation = new ReadOnlyObjectWrapper<>();
     private final java.util.Random instanceSeeds = new java.util.Random();
     private String instanceInput;
+    private boolean allowLonger;
 
     /** The seed of the find-the-block instance shown when a toy checkpoint opens, so first starts look alike. */
     static final long FIRST_INSTANCE_SEED = 2025;
@@ -124,7 +125,7 @@ public final class MainViewModel {
         ModelInput modelInput;
         try {
             modelInput = readInput(open);
-            ModelRunner.validate(open.checkpoint().config(), modelInput.ids());
+            modelInput.validateFor(open.checkpoint().config(), allowLonger);
         } catch (InvalidInputException e) {
             jobs.report(new ErrorReport("Cannot run this input", e.getMessage(), ""));
             return;
@@ -134,7 +135,9 @@ public final class MainViewModel {
         }
         ModelSession other = comparison.get();
         Ablation ablated = comparedAblation.get();
+        boolean longer = allowLonger;
         jobs.submit("Running " + modelInput.ids().length + " tokens ...", cancelled -> {
+            open.runner().allowLongerInputs(longer);
             RunResult main = open.runner().run(RunRequest.of(modelInput.ids()), cancelled);
             RunResult compared;
             if (ablated != null) {
@@ -302,6 +305,11 @@ public final class MainViewModel {
     /** Stops the running request; what the user had stays. */
     public void cancel() {
         jobs.cancel();
+    }
+
+    /** Lets {@link #run()} run inputs longer than max_seqlen ({@code snapshot --allow-longer}); off by default. */
+    public void allowLongerInputs(boolean allow) {
+        allowLonger = allow;
     }
 
     /** Dismisses the current error. */
