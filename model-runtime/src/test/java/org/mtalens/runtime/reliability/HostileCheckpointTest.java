@@ -60,6 +60,13 @@ class HostileCheckpointTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("corpus")
+    void theMessageIsAFewLinesWhateverTheFileHolds(HostileCheckpoints.Item item) {
+        assertThatThrownBy(() -> CheckpointLoader.load(item.checkpoint()))
+                .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(1000 + item.namedFile().toString().length()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("corpus")
     void runsNoCodeFromTheFile(HostileCheckpoints.Item item) {
         AllocatedBytes.during(() -> CheckpointLoader.load(item.checkpoint()));
 

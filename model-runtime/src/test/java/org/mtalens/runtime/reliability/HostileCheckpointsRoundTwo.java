@@ -28,6 +28,22 @@ final class HostileCheckpointsRoundTwo {
         pickles();
         safetensors();
         fifo();
+        hugeNames();
+    }
+
+    // ---- names of megabytes, cut in the message ----
+
+    private void hugeNames() throws IOException {
+        String longName = "archive/" + "x".repeat(60_000) + "/../data.pkl";
+        corpus.official("zip-entry-name-of-sixty-thousand-characters", "… (60020 characters)' has a path that escapes",
+                minimal(PickleBytes.floats(1, 2, 3, 4)).stored(longName, new byte[1]).toBytes());
+        String module = "m".repeat(1 << 20);
+        corpus.official("pickle-global-named-with-a-megabyte", "… (1048583 characters)', which a state dict does not need",
+                new ZipBytes().stored("archive/data.pkl", new PickleBytes().proto(2).global(module, "system").stop().toBytes())
+                        .toBytes());
+        corpus.safetensors("safetensors-tensor-named-with-forty-thousand-characters", "… (40000 characters)' has unsupported"
+                + " dtype", HostileCheckpoints.header("{\"" + "t".repeat(40_000) + "\":{\"dtype\":\"I64\",\"shape\":[1],"
+                        + "\"data_offsets\":[0,8]}}", 8));
     }
 
     // ---- the JVM died, or memory grew with the number of entries ----
