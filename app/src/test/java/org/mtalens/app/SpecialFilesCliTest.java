@@ -19,7 +19,7 @@ import picocli.CommandLine;
  * (forever), so every command refuses it by what it is, before opening it. The timeout only guards the test
  * run against that hang; nothing here measures speed.
  */
-@Timeout(120)
+@Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class SpecialFilesCliTest {
     @TempDir
     Path dir;
