@@ -85,9 +85,11 @@ public final class SafetensorsReader {
         try {
             header = JSON.readTree(headerJson);
         } catch (JsonParseException e) {
-            String duplicate = e.getOriginalMessage().startsWith("Duplicate field") ? ": " + ShownName.of(e.getOriginalMessage()) : "";
-            throw new InvalidInputException(file + ": the safetensors header is not JSON" + duplicate
-                    + (duplicate.isEmpty() ? "" : "; each tensor may be named once"));
+            if (e.getOriginalMessage().startsWith("Duplicate field")) {
+                throw new InvalidInputException(file + ": the safetensors header names a tensor twice ("
+                        + ShownName.of(e.getOriginalMessage()) + "); each tensor may be named once");
+            }
+            throw new InvalidInputException(file + ": the safetensors header is not JSON");
         } catch (IOException e) {
             throw new InvalidInputException(file + ": the safetensors header is not JSON");
         }
