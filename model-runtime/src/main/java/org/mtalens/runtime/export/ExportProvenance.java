@@ -6,40 +6,47 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.stream.IntStream;
 import org.mtalens.runtime.MtaLensVersion;
 import org.mtalens.runtime.checkpoint.Checkpoint;
-import org.mtalens.runtime.model.AttentionMap;
+import org.mtalens.runtime.config.LayerPlan;
+import org.mtalens.runtime.config.Stage;
+import org.mtalens.runtime.model.AblatedPart;
+import org.mtalens.runtime.model.Ablation;
 import org.mtalens.runtime.model.CaptureSelection;
-import org.mtalens.runtime.model.RunResult;
 
 /**
  * What an exported run's npz says about itself, beside the fixture-named arrays ({@code tokens}, {@code logits},
  * {@code layer{L}/{stage}} [H, T, T]): {@code heads} [H] int64, the model head each map's first axis holds (so
  * {@code --heads 1,3} gives [2, T, T] and heads = [1, 3]), and {@code meta.json}, UTF-8 JSON: the checkpoint,
- * its format, the token ids and labels, the captured layers and stages, the ablation, the device, the
+ * its format, the token ids and labels, the exported stages of each layer, the ablation, the device, the
  * warnings, and the versions of MTA Lens, DJL and libtorch. numpy: {@code np.load(f)["heads"]},
- * {@code json.loads(np.load(f)["meta.json"])}.
+ * {@code json.loads(np.load(f)["meta.json"])}. Made from what the command knows before and after the pass, not
+ * from the maps, so an export written layer by layer can carry it too.
  *
  * @param checkpoint the checkpoint that ran
- * @param result     the run
- * @param selection  what was captured
- * @param labels     one visible label per token
- * @param ablation   the parts switched off, in the {@code --ablate} syntax ("" for none)
+ * @param selection  what is exported
+ * @param ablation   the parts switched off
+ * @param tokens     [T] the input ids
+ * @param labels     [T] one visible label per token
+ * @param device     the device it ran on
  * @param warnings   what the run warned about
  */
-public record ExportProvenance(Checkpoint checkpoint, RunResult result, CaptureSelection selection, List<String> labels,
-                               String ablation, List<String> warnings) {
+public record ExportProvenance(Checkpoint checkpoint, CaptureSelection selection, Ablation ablation, int[] tokens,
+                               List<String> labels, String device, List<String> warnings) {
     /** The name of the JSON entry. */
     public static final String META_JSON = "meta.json";
     /** The name of the heads array. */
     public static final String HEADS = "heads";
+
+    public ExportProvenance {
+        tokens = tokens.clone();
+        labels = List.copyOf(labels);
+        warnings = List.copyOf(warnings);
+    }
 
     /** @return the heads the maps hold, in the order of their first axis: the chosen ones, or all */
     public long[] heads() {
@@ -62,9 +69,9 @@ public record ExportProvenance(Checkpoint checkpoint, RunResult result, CaptureS
         meta.put("checkpoint", checkpoint.source().toString());
         meta.put("checkpoint_format", checkpoint.format().name().toLowerCase(java.util.Locale.ROOT));
         meta.put("checkpoint_name", checkpoint.displayName());
-        meta.put("device", result.device());
-        meta.put("ablation", ablation);
-        meta.put("tokens", result.tokens());
+        meta.put("device", device);
+        meta.put("ablation", ablation.toString());
+        meta.put("tokens", tokens);
         meta.put("labels", labels);
         meta.put("heads", heads());
         meta.put("stages_by_layer", stagesByLayer());
@@ -81,18 +88,20 @@ public record ExportProvenance(Checkpoint checkpoint, RunResult result, CaptureS
         return Map.of(META_JSON, json());
     }
 
-    /** The captured stages of each layer, in forward order (what {@code layer{L}/{stage}} arrays exist). */
+    /** The exported stages of each layer that has any, in forward order: chosen, run by the layer, not switched off. */
     private Map<String, List<String>> stagesByLayer() {
-        Map<Integer, TreeSet<Integer>> byLayer = new TreeMap<>();
-        for (AttentionMap map : result.maps()) {
-            byLayer.computeIfAbsent(map.layer(), l -> new TreeSet<>()).add(map.stage().ordinal());
-        }
         Map<String, List<String>> out = new LinkedHashMap<>();
-        byLayer.forEach((layer, stages) -> {
-            List<String> ids = new ArrayList<>();
-            stages.forEach(s -> ids.add(org.mtalens.runtime.config.Stage.values()[s].id()));
-            out.put(String.valueOf(layer), ids);
-        });
+        if (heads().length == 0) {
+            return out;
+        }
+        for (LayerPlan plan : checkpoint.config().layerPlans()) {
+            List<String> stages = plan.stages().stream().filter(stage -> selection.wants(plan.layer(), stage)
+                    && AblatedPart.skipping(stage).map(part -> !ablation.layerOff(plan.layer(), part)).orElse(true))
+                    .map(Stage::id).toList();
+            if (!stages.isEmpty()) {
+                out.put(String.valueOf(plan.layer()), stages);
+            }
+        }
         return out;
     }
 }

@@ -140,8 +140,8 @@ public final class RunCommand implements Callable<Integer> {
     /** Writes the npz: the run's arrays, {@code heads} and {@code meta.json} ({@link ExportProvenance}). */
     private List<NpyArray> export(Checkpoint checkpoint, RunResult result, CaptureSelection selection, ModelInput runInput,
                                   Ablation ablation, List<String> warnings) {
-        ExportProvenance provenance = new ExportProvenance(checkpoint, result, selection, runInput.labels(),
-                ablation.toString(), warnings);
+        ExportProvenance provenance = new ExportProvenance(checkpoint, selection, ablation, runInput.ids(), runInput.labels(),
+                result.device(), warnings);
         List<NpyArray> arrays = new ArrayList<>(RunExport.arrays(result));
         arrays.add(provenance.headsArray());
         ExportTarget.write(export, out -> Npz.writeTo(out, arrays, provenance.files()));

@@ -44,24 +44,13 @@ final class SelectionOptions {
     /** A stage that --ablate switches off is skipped, so it must still run in one chosen layer. */
     private static void requireNotSwitchedOffEverywhere(ModelConfig config, List<Integer> layers, Stage stage,
                                                         Ablation ablation) {
-        Optional<AblatedPart> part = switchedOffBy(stage);
+        Optional<AblatedPart> part = AblatedPart.skipping(stage);
         List<Integer> running = layers.stream().filter(l -> config.layerPlan(l).runs(stage)).toList();
         if (part.isPresent() && running.stream().allMatch(l -> ablation.layerOff(l, part.get()))) {
             throw new InvalidInputException("--stages " + stage.id() + ": --ablate switches it off in layer"
                     + (running.size() == 1 ? " " : "s ") + running.stream().map(String::valueOf)
                     .collect(java.util.stream.Collectors.joining(", ")) + ", so no map of it would be exported");
         }
-    }
-
-    /** The part of the layer whose switching off skips {@code stage}. */
-    private static Optional<AblatedPart> switchedOffBy(Stage stage) {
-        return switch (stage) {
-            case PRE_SM_CONV -> Optional.of(AblatedPart.PRE_SM_CONV);
-            case POST_SM_CONV -> Optional.of(AblatedPart.POST_SM_CONV);
-            case PRE_SM_HEAD_MIX -> Optional.of(AblatedPart.PRE_SM_HEAD_MIX);
-            case POST_SM_HEAD_CONV, POST_SM_HEAD_MIX -> Optional.of(AblatedPart.POST_SM_HEAD_MIX);
-            default -> Optional.empty();
-        };
     }
 
     /** @return null for "all" */

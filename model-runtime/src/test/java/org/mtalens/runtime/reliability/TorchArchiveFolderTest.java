@@ -64,17 +64,22 @@ class TorchArchiveFolderTest {
         }
     }
 
-    @Test
-    void anEntryOutsideTheFirstEntrysFolderIsRefused() throws IOException {
-        Path pth = tinyWithFolder("run:3.");
+    /** Re-zips {@code pth} with one entry renamed. */
+    private static void renameEntry(Path pth, String endingWith, String newName) throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         try (ZipFile zip = new ZipFile(pth.toFile())) {
             for (ZipEntry entry : Collections.list(zip.entries())) {
-                String name = entry.getName().endsWith("/data/1") ? "other/data/1" : entry.getName();
-                entries.put(name, zip.getInputStream(entry).readAllBytes());
+                entries.put(entry.getName().endsWith(endingWith) ? newName : entry.getName(),
+                        zip.getInputStream(entry).readAllBytes());
             }
         }
         PickleBytes.zip(pth, entries);
+    }
+
+    @Test
+    void anEntryOutsideTheFirstEntrysFolderIsRefused() throws IOException {
+        Path pth = tinyWithFolder("run:3.");
+        renameEntry(pth, "/data/1", "other/data/1");
 
         assertThatThrownBy(() -> CheckpointLoader.load(dir)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining(pth.toString())
@@ -84,14 +89,7 @@ class TorchArchiveFolderTest {
     @Test
     void anEntryClimbingOutOfTheFolderIsRefusedWhateverTheFolderIsNamed() throws IOException {
         Path pth = tinyWithFolder("..");
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        try (ZipFile zip = new ZipFile(pth.toFile())) {
-            for (ZipEntry entry : Collections.list(zip.entries())) {
-                String name = entry.getName().endsWith("/version") ? "../../etc/version" : entry.getName();
-                entries.put(name, zip.getInputStream(entry).readAllBytes());
-            }
-        }
-        PickleBytes.zip(pth, entries);
+        renameEntry(pth, "/version", "../../etc/version");
 
         assertThatThrownBy(() -> CheckpointLoader.load(dir)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("zip entry '../../etc/version' has a path that escapes the archive");

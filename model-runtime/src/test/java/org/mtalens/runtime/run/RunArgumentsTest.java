@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.mtalens.runtime.InvalidInputException;
 import org.mtalens.runtime.testing.Fixtures;
-import picocli.CommandLine;
 
 /**
  * {@code run}'s choices are checked against the model whether or not anything is exported, and name the valid
@@ -22,11 +20,7 @@ class RunArgumentsTest {
     private final StringWriter out = new StringWriter();
 
     private int run(String... args) throws Exception {
-        RunCommand command = new RunCommand();
-        CommandLine cli = new CommandLine(command);
-        cli.setOut(new PrintWriter(out, true));
-        cli.parseArgs(args);
-        return command.call();
+        return RunCall.run(out, args);
     }
 
     private static String tiny() {

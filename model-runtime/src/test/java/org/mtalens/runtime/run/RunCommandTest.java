@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,13 +26,8 @@ class RunCommandTest {
 
     private final StringWriter out = new StringWriter();
 
-    /** Parses and calls the command directly, so its exceptions reach the test. */
     private int run(String... args) throws Exception {
-        RunCommand command = new RunCommand();
-        CommandLine cli = new CommandLine(command);
-        cli.setOut(new PrintWriter(out, true));
-        cli.parseArgs(args);
-        return command.call();
+        return RunCall.run(out, args);
     }
 
     private static String ids(String fixture) {

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import ai.djl.engine.Engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -29,7 +28,6 @@ import org.mtalens.runtime.checkpoint.Tensor;
 import org.mtalens.runtime.export.ExportProvenance;
 import org.mtalens.runtime.export.Npz;
 import org.mtalens.runtime.testing.Fixtures;
-import picocli.CommandLine;
 
 /**
  * {@code run --export}: a file that cannot be written is a message naming it (exit code 2), checked before the
@@ -43,11 +41,7 @@ class RunExportFileTest {
     private final StringWriter out = new StringWriter();
 
     private int run(String... args) throws Exception {
-        RunCommand command = new RunCommand();
-        CommandLine cli = new CommandLine(command);
-        cli.setOut(new PrintWriter(out, true));
-        cli.parseArgs(args);
-        return command.call();
+        return RunCall.run(out, args);
     }
 
     private static String tiny() {
