@@ -147,13 +147,13 @@ public final class ModelRunner implements AutoCloseable {
         if (tokens.length == 0) {
             throw new InvalidInputException("the input is empty: give at least one token");
         }
-        if (tokens.length > MAX_TOKENS) {
-            throw new InvalidInputException("the input has " + tokens.length + " tokens; its [T, T] attention maps would"
-                    + " have more cells than one array holds (at most " + MAX_TOKENS + " tokens)");
-        }
         if (tokens.length > config.maxSeqlen() && !allowLonger) {
             throw new InvalidInputException("the input has " + tokens.length + " tokens, more than max_seqlen "
                     + config.maxSeqlen() + " (--allow-longer runs it anyway)");
+        }
+        if (tokens.length > MAX_TOKENS) {
+            throw new InvalidInputException("the input has " + tokens.length + " tokens; its [T, T] attention maps would"
+                    + " have more cells than one array holds (at most " + MAX_TOKENS + " tokens)");
         }
         for (int i = 0; i < tokens.length; i++) {
             if (tokens[i] < 0 || tokens[i] >= config.vocabSize()) {

@@ -125,7 +125,7 @@ class TokenizerProcessTest {
                 """);
 
         assertThatThrownBy(() -> Tokenizers.fromFile(file)).isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("tokenizer.json: its model gave token id 5000 at position 0")
+                .hasMessageContaining("tokenizer.json: its model gave the token at position 0 (id 5000)")
                 .hasMessageContaining("contradicts itself").hasMessageNotContaining("crashed");
     }
 
