@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mtalens.runtime.InvalidInputException;
+import org.mtalens.runtime.RegularFiles;
 import org.mtalens.runtime.checkpoint.DType;
 import org.mtalens.runtime.checkpoint.SafetensorsReader;
 import org.mtalens.runtime.checkpoint.SafetensorsWriter;
@@ -110,6 +111,7 @@ public final class ToyCheckpointFiles {
     /** @return the JSON object in {@code file} */
     public static JsonNode readJson(Path file) {
         try {
+            RegularFiles.require(file);
             return ToyTrainingConfig.JSON.readTree(Files.readAllBytes(file));
         } catch (IOException e) {
             throw new InvalidInputException(file + ": cannot read JSON: " + e.getMessage(), e);

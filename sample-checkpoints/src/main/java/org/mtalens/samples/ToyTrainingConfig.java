@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.mtalens.runtime.InvalidInputException;
+import org.mtalens.runtime.RegularFiles;
 import org.mtalens.runtime.config.ModelConfig;
 import org.mtalens.runtime.config.ModelConfigReader;
 
@@ -28,6 +29,7 @@ public record ToyTrainingConfig(ObjectNode modelJson, ModelConfig model, FindBlo
     /** Reads and validates a config file; every problem names the file and field. */
     public static ToyTrainingConfig read(Path file) {
         try {
+            RegularFiles.require(file);
             return parse(Files.readString(file), file.toString());
         } catch (IOException e) {
             throw new InvalidInputException(file + ": cannot read: " + e.getMessage(), e);

@@ -10,13 +10,26 @@ import org.mtalens.app.BundledSample;
 import org.mtalens.app.main.MainView;
 import org.mtalens.app.session.MainViewModel;
 import org.mtalens.app.session.SessionLoader;
+import java.util.List;
+import java.util.stream.IntStream;
+import javafx.stage.Window;
 import org.mtalens.runtime.InvalidInputException;
+import org.mtalens.runtime.checkpoint.CheckpointLayout;
+import org.mtalens.runtime.checkpoint.CheckpointLoader;
+import org.mtalens.runtime.config.ModelChoices;
+import org.mtalens.runtime.config.ModelConfig;
 import org.mtalens.runtime.config.Stage;
+import org.mtalens.runtime.export.ExportTarget;
+import org.mtalens.runtime.model.ModelRunner;
+import org.mtalens.runtime.run.RunWarnings;
+import org.mtalens.runtime.tokenizer.RawTokenIds;
 import org.mtalens.viz.export.PngExport;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code mta-lens snapshot}: renders the real main window in a given state to a PNG, without a
@@ -25,6 +38,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "snapshot", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Render the main window on an input to a PNG, headless.")
 public final class SnapshotCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Parameters(index = "0", arity = "0..1", paramLabel = "PATH",
             description = "checkpoint folder, its consolidated/ folder, or the weights file (default: the bundled sample)")
     Path path;
@@ -43,6 +59,10 @@ public final class SnapshotCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "FILE.png", required = true, description = "the PNG to write")
     Path out;
+
+    @Option(names = "--allow-longer", description = "run --tokens longer than the checkpoint's max_seqlen (with a warning:"
+            + " RoPE has no hard limit, but the model never saw those positions)")
+    boolean allowLonger;
 
     @Option(names = "--width", defaultValue = "1440", description = "window width in pixels")
     int width;
@@ -67,6 +87,11 @@ public final class SnapshotCommand implements Callable<Integer> {
         if (width < 200 || height < 200 || width > 8192 || height > 8192) {
             throw new InvalidInputException("--width and --height must be 200..8192");
         }
+        ExportTarget.check(out);
+        if (path == null) {
+            path = BundledSample.path().orElseThrow(() -> new InvalidInputException("no checkpoint given and no bundled sample here"));
+        }
+        checkArguments();
         HeadlessFx.start(width, height);
         CompletableFuture<Void> done = new CompletableFuture<>();
         Platform.runLater(() -> {
@@ -74,6 +99,7 @@ public final class SnapshotCommand implements Callable<Integer> {
                 render();
                 done.complete(null);
             } catch (Throwable e) {
+                closeWindows(); // an error dialog still painting when the JVM exits makes JavaFX print a RejectedExecutionException
                 done.completeExceptionally(e);
             }
         });
@@ -85,11 +111,45 @@ public final class SnapshotCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * What can be checked from the config alone, before JavaFX starts: the layer, head and stage names, the
+     * grid's stage, and the typed tokens (vocabulary, max_seqlen unless --allow-longer).
+     */
+    private void checkArguments() {
+        ModelConfig config = CheckpointLoader.readConfig(CheckpointLayout.locate(path));
+        if (layer != null) {
+            ModelChoices.layer(config, layer, "--layer");
+        }
+        ModelChoices.head(config, head, "--head");
+        if (view.stage != null) {
+            ModelChoices.stage(view.stage, "--stage");
+        }
+        if (view.grid != null) {
+            ModelChoices.requireStageInSome(config, IntStream.range(0, config.nLayers()).boxed().toList(),
+                    ModelChoices.stage(view.grid, "--grid"), "--grid");
+        }
+        if (tokens != null) {
+            int[] ids = RawTokenIds.parse(tokens, config.vocabSize());
+            ModelRunner.validate(config, ids, allowLonger);
+            if (ids.length > config.maxSeqlen()) {
+                spec.commandLine().getErr().println("mta-lens: warning: "
+                        + RunWarnings.beyondMaxSeqlen(ids.length - 1, config.maxSeqlen()));
+            }
+        }
+    }
+
+    private static void closeWindows() {
+        for (Window window : List.copyOf(Window.getWindows())) {
+            window.hide();
+        }
+    }
+
     private void render() throws Exception {
         MainViewModel vm = new MainViewModel(SessionLoader.runtime(), Runnable::run, Runnable::run);
+        vm.allowLongerInputs(allowLonger);
         MainView mainView = new MainView(vm, new org.mtalens.app.compare.ComparisonViewModel(vm, SessionLoader.runtime()));
         Scene scene = new Scene(mainView.root(), width, height);
-        vm.open(path != null ? path : BundledSample.path().orElseThrow());
+        vm.open(path);
         if (vm.errorProperty().get() != null) {
             throw new InvalidInputException(vm.errorProperty().get().message());
         }
@@ -106,26 +166,23 @@ public final class SnapshotCommand implements Callable<Integer> {
         if (view.grid != null) {
             HeadlessFx.waitUntil(() -> mainView.gridReady());
         }
-        PngExport.write(scene.getRoot(), 1.0, out);
+        java.awt.image.BufferedImage image = PngExport.snapshot(scene.getRoot(), 1.0);
+        ExportTarget.write(out, stream -> javax.imageio.ImageIO.write(image, "png", stream));
     }
 
     private void select(MainViewModel vm, MainView mainView) {
         var config = vm.sessionProperty().get().checkpoint().config();
         if (layer != null) {
-            if (layer < 0 || layer >= config.nLayers()) {
-                throw new InvalidInputException("--layer " + layer + ": the model has layers 0.." + (config.nLayers() - 1));
-            }
-            vm.layerProperty().set(layer);
+            vm.layerProperty().set(ModelChoices.layer(config, layer, "--layer"));
         }
-        if (head < 0 || head >= config.nHeads()) {
-            throw new InvalidInputException("--head " + head + ": the model has heads 0.." + (config.nHeads() - 1));
-        }
-        vm.headProperty().set(head);
+        vm.headProperty().set(ModelChoices.head(config, head, "--head"));
         if (view.stage != null) {
-            vm.stageProperty().set(Stage.fromId(view.stage));
+            Stage stage = ModelChoices.stage(view.stage, "--stage");
+            ModelChoices.requireStage(config, vm.layerProperty().get(), stage, "--stage");
+            vm.stageProperty().set(stage);
         }
         if (view.grid != null) {
-            mainView.showGrid(Stage.fromId(view.grid));
+            mainView.showGrid(ModelChoices.stage(view.grid, "--grid"));
         }
     }
 }

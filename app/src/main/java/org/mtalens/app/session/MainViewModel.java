@@ -71,6 +71,7 @@ public final class MainViewModel {
     private final CellExplanations explanations;
     private final java.util.Random instanceSeeds = new java.util.Random();
     private String instanceInput;
+    private boolean allowLonger;
 
     /** A cell of a map: query row, key column. */
     public record SelectedCell(int query, int key) {
@@ -132,7 +133,7 @@ public final class MainViewModel {
         ModelInput modelInput;
         try {
             modelInput = readInput(open);
-            ModelRunner.validate(open.checkpoint().config(), modelInput.ids());
+            modelInput.validateFor(open.checkpoint().config(), allowLonger);
         } catch (InvalidInputException e) {
             jobs.report(new ErrorReport("Cannot run this input", e.getMessage(), ""));
             return;
@@ -146,7 +147,9 @@ public final class MainViewModel {
         CaptureSelection capture = CaptureSelection.of(java.util.Set.of(shownLayer),
                 scope.query().stages().isEmpty() ? null : scope.query().stages(),
                 scope.query().heads().isEmpty() ? null : scope.query().heads());
+        boolean longer = allowLonger;
         jobs.submit("Running " + modelInput.ids().length + " tokens ...", progress -> {
+            open.runner().allowLongerInputs(longer);
             Trace traced = open.runner().trace(TraceRequest.of(modelInput.ids()).capturing(capture), progress);
             return new Ran(traced, traced.maps(shownLayer, scope.query(), progress.cancelledCheck()), scope);
         }, ran -> {
@@ -273,6 +276,11 @@ public final class MainViewModel {
     /** Stops the running work; what the user had stays. */
     public void cancel() {
         jobs.cancel();
+    }
+
+    /** Lets {@link #run()} run inputs longer than max_seqlen ({@code snapshot --allow-longer}); off by default. */
+    public void allowLongerInputs(boolean allow) {
+        allowLonger = allow;
     }
 
     /** Dismisses the current error. */

@@ -115,7 +115,7 @@ class MainViewModelTest {
         var shown = vm.traceProperty().get();
         vm.inputProperty().set("3, 99");
         vm.run();
-        assertThat(vm.errorProperty().get().message()).contains("token 2 (99)");
+        assertThat(vm.errorProperty().get().message()).contains("the token at position 1 (99)");
         assertThat(vm.traceProperty().get()).isSameAs(shown);
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.mtalens.runtime.InvalidInputException;
+import org.mtalens.runtime.RegularFiles;
 
 /**
  * Where a checkpoint's weights and config are, found from what the user pointed at: the checkpoint
@@ -25,7 +26,8 @@ public record CheckpointLayout(CheckpointFormat format, Path weights, Path confi
         if (!Files.exists(path)) {
             throw new InvalidInputException(path + ": no such file or folder");
         }
-        if (Files.isRegularFile(path)) {
+        if (!Files.isDirectory(path)) {
+            RegularFiles.require(path);
             return ofWeightsFile(path);
         }
         for (CheckpointFormat format : CheckpointFormat.values()) {

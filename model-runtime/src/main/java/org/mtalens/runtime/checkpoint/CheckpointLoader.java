@@ -5,12 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.mtalens.runtime.InvalidInputException;
+import org.mtalens.runtime.ShownName;
 import org.mtalens.runtime.config.ModelConfig;
 import org.mtalens.runtime.config.ModelConfigReader;
 
 /**
  * Opens a checkpoint in either layout (DESIGN.md, "Checkpoints"), validates it against its config and
- * scans it for non-finite weights. Tensors stay compact (memory-mapped views of the file).
+ * scans it for non-finite weights, checking the CRC-32 of a torch zip's entries on the way (one read of
+ * the weights serves both). Tensors stay compact (memory-mapped views of the file).
  */
 public final class CheckpointLoader {
     private static final String TIED_OUTPUT = "output.tied_module.weight";
@@ -40,9 +42,10 @@ public final class CheckpointLoader {
     /** Loads a located layout. */
     public static Checkpoint load(CheckpointLayout layout) {
         ModelConfig config = readConfig(layout);
-        Map<String, Tensor> raw = readTensors(layout);
-        Map<String, Tensor> tensors = StateDictValidator.validate(layout.weights(), config, raw);
-        return new Checkpoint(layout.weights(), layout.format(), config, tensors, nonFiniteWarnings(config, tensors));
+        WeightsFile weights = readWeights(layout);
+        Map<String, Tensor> tensors = StateDictValidator.validate(layout.weights(), config, weights.tensors());
+        List<String> warnings = scan(config, tensors, weights.checksums());
+        return new Checkpoint(layout.weights(), layout.format(), config, tensors, warnings);
     }
 
     /** Reads only the config of a checkpoint (fast; the weights are not touched). */
@@ -52,22 +55,31 @@ public final class CheckpointLoader {
                 : ModelConfigReader.readConfigJson(layout.config());
     }
 
-    private static Map<String, Tensor> readTensors(CheckpointLayout layout) {
+    private static WeightsFile readWeights(CheckpointLayout layout) {
         return layout.format() == CheckpointFormat.OFFICIAL_PTH
-                ? PthReader.read(layout.weights())
-                : SafetensorsReader.read(layout.weights());
+                ? PthReader.open(layout.weights())
+                : new WeightsFile(SafetensorsReader.read(layout.weights()), StorageChecksums.none());
     }
 
-    /** One warning per tensor with NaN or infinite values; a tied output is the embedding, scanned once. */
-    private static List<String> nonFiniteWarnings(ModelConfig config, Map<String, Tensor> tensors) {
+    /**
+     * Reads every tensor once: one warning per tensor with NaN or infinite values (a tied output is the
+     * embedding, scanned once), and the bytes feed the CRC checks of the entries they lie in.
+     */
+    private static List<String> scan(ModelConfig config, Map<String, Tensor> tensors, StorageChecksums checksums) {
         List<String> warnings = new ArrayList<>();
         tensors.values().stream().filter(t -> !(config.isOutputTied() && t.name().equals(TIED_OUTPUT))).forEach(t -> {
-            long bad = NonFiniteScan.count(t);
+            NonFiniteScan scan = new NonFiniteScan(t.dtype());
+            t.forEachChunk((bytes, at) -> {
+                checksums.feed(t.origin(), at, bytes);
+                scan.add(bytes);
+            });
+            long bad = scan.count();
             if (bad > 0) {
-                warnings.add("tensor '" + t.name() + "' has " + bad + " non-finite value" + (bad == 1 ? "" : "s")
+                warnings.add("tensor '" + ShownName.of(t.name()) + "' has " + bad + " non-finite value" + (bad == 1 ? "" : "s")
                         + " (NaN or infinity) of " + t.elementCount());
             }
         });
+        checksums.finish();
         return warnings;
     }
 }

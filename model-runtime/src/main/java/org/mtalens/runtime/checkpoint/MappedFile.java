@@ -27,8 +27,8 @@ import org.mtalens.runtime.InvalidInputException;
  * @param offset   where the tensor's bytes start in the file (0 for the file as a whole)
  */
 public record MappedFile(Path file, long size, FileTime modified, Object fileKey, long offset) {
-    /** Bytes read per chunk when widening through the file. */
-    private static final int CHUNK_BYTES = 1 << 20;
+    /** Bytes read per chunk when widening through the file (a multiple of every element size). */
+    static final int CHUNK_BYTES = 1 << 20;
 
     public MappedFile {
         Objects.requireNonNull(file, "file");
@@ -89,6 +89,7 @@ public record MappedFile(Path file, long size, FileTime modified, Object fileKey
      * @return false when the file is gone or replaced, so the caller reads its mapping instead
      */
     boolean read(String tensor, long length, Chunk chunks) {
+        tensor = org.mtalens.runtime.ShownName.of(tensor);
         if (!requireUnchanged(tensor)) {
             return false;
         }

@@ -10,85 +10,94 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.mtalens.runtime.InvalidInputException;
+import org.mtalens.runtime.ShownName;
 
 /**
  * Reads the state dict of a PyTorch zip checkpoint ({@code torch.save}, e.g. the official
- * {@code consolidated.pth}): {@code ARCHIVE/data.pkl} unpickled safely by
- * {@link SafeStateDictUnpickler}, storages {@code ARCHIVE/data/KEY} memory-mapped and sliced into
- * {@link Tensor}s without copying. Accepts {@code {"model": state_dict}} or a bare state dict.
+ * {@code consolidated.pth}): {@code FOLDER/data.pkl} unpickled safely by {@link SafeStateDictUnpickler}
+ * (FOLDER as {@link TorchArchiveFolder} derives it), storages {@code FOLDER/data/KEY} memory-mapped and
+ * sliced into {@link Tensor}s without copying. Accepts {@code {"model": state_dict}} or a bare state dict.
  */
 public final class PthReader {
-    /** A state-dict pickle holds names and small tuples; anything larger is not one. */
-    static final long MAX_PICKLE_BYTES = 256L << 20;
+    /** A state-dict pickle holds names and small tuples: 65,536 tensors need about 10 MB. */
+    static final long MAX_PICKLE_BYTES = 64L << 20;
+    /** A state-dict pickle deflates by about 3:1; a declared ratio beyond this (and a small floor) is a bomb. */
+    static final long MAX_PICKLE_DEFLATE_RATIO = 16;
+    private static final long PICKLE_DEFLATE_FLOOR = 1L << 20;
     private static final Pattern STORAGE_KEY = Pattern.compile("[A-Za-z0-9_]{1,64}");
 
     private PthReader() {
     }
 
-    /** @return every tensor of the state dict, by key, in pickle order */
+    /** @return every tensor of the state dict, by key, in pickle order; every entry used passed its CRC check */
     public static Map<String, Tensor> read(Path file) {
+        WeightsFile weights = open(file);
+        weights.checksums().finish();
+        return weights.tensors();
+    }
+
+    /** @return the tensors, with the CRC checks of their STORED entries still to do while they are read */
+    static WeightsFile open(Path file) {
         try (ZipArchive zip = ZipArchive.open(file)) {
-            String prefix = archivePrefix(zip);
-            requireLittleEndian(zip, prefix);
-            Object root = unpickle(zip, prefix);
+            String folder = TorchArchiveFolder.of(file, zip.entries().keySet());
+            requireLittleEndian(zip, folder);
+            Object root = unpickle(zip, folder);
             Map<?, ?> stateDict = stateDict(file, root);
-            return tensors(zip, prefix, stateDict);
+            StorageChecksums checksums = StorageChecksums.of(file);
+            return new WeightsFile(tensors(zip, folder, stateDict, checksums), checksums);
         }
     }
 
-    /** The single top folder holding {@code data.pkl}; entry names that could escape are refused. */
-    private static String archivePrefix(ZipArchive zip) {
-        String prefix = null;
-        for (String name : zip.entries().keySet()) {
-            if (name.contains("..") || name.startsWith("/") || name.contains("\\") || name.contains(":")) {
-                throw new InvalidInputException(zip.file() + ": zip entry '" + name + "' has a path that escapes the archive");
-            }
-            if (name.endsWith("/data.pkl") && name.indexOf('/') == name.length() - "/data.pkl".length()) {
-                if (prefix != null) {
-                    throw new InvalidInputException(zip.file() + ": more than one data.pkl in the archive");
-                }
-                prefix = name.substring(0, name.length() - "data.pkl".length());
-            }
+    /** {@code torch.save} writes {@code sys.byteorder}: exactly "little" or "big"; anything else is refused. */
+    private static void requireLittleEndian(ZipArchive zip, String folder) {
+        ZipDirectory.Entry order = zip.entries().get(folder + "byteorder");
+        if (order == null) {
+            return; // written since PyTorch 1.12 (or so); older files are little-endian
         }
-        if (prefix == null) {
-            throw new InvalidInputException(zip.file() + ": no */data.pkl in the zip; not a PyTorch checkpoint (torch.save)");
+        String value = order.size() > 16 ? null : StandardCharsets.ISO_8859_1.decode(zip.readSmall(order)).toString();
+        if ("big".equals(value)) {
+            throw new InvalidInputException(zip.file() + ": storages are big-endian (" + folder + "byteorder);"
+                    + " only little-endian is read");
         }
-        return prefix;
-    }
-
-    private static void requireLittleEndian(ZipArchive zip, String prefix) {
-        ZipArchive.Entry order = zip.entries().get(prefix + "byteorder");
-        if (order != null && order.size() <= 16) {
-            String value = StandardCharsets.US_ASCII.decode(zip.read(order)).toString().trim();
-            if (!value.equals("little")) {
-                throw new InvalidInputException(zip.file() + ": storages are '" + value + "'-endian; only little-endian is read");
-            }
+        if (!"little".equals(value)) {
+            throw new InvalidInputException(zip.file() + ": entry " + ShownName.of(folder) + "byteorder holds "
+                    + (value == null ? order.size() + " bytes" : "'" + ShownName.of(value) + "'")
+                    + "; torch.save writes exactly 'little' or 'big'");
         }
     }
 
-    private static Object unpickle(ZipArchive zip, String prefix) {
-        ZipArchive.Entry pkl = zip.entries().get(prefix + "data.pkl");
+    private static Object unpickle(ZipArchive zip, String folder) {
+        ZipDirectory.Entry pkl = zip.entries().get(folder + "data.pkl");
+        if (pkl == null) {
+            throw new InvalidInputException(zip.file() + ": no " + ShownName.of(folder)
+                    + "data.pkl in the zip; not a PyTorch checkpoint (torch.save)");
+        }
         if (pkl.size() > MAX_PICKLE_BYTES) {
             throw new InvalidInputException(zip.file() + ": data.pkl declares " + pkl.size()
                     + " bytes, more than a state dict's pickle can need (" + MAX_PICKLE_BYTES + ")");
         }
-        ByteBuffer buffer = zip.read(pkl);
-        byte[] pickle = new byte[buffer.remaining()];
-        buffer.get(pickle);
+        if (pkl.method() != 0 && pkl.size() > Math.max(PICKLE_DEFLATE_FLOOR, pkl.compressedSize() * MAX_PICKLE_DEFLATE_RATIO)) {
+            throw new InvalidInputException(zip.file() + ": data.pkl declares " + pkl.size() + " bytes from "
+                    + pkl.compressedSize() + " compressed bytes, more than " + MAX_PICKLE_DEFLATE_RATIO
+                    + " times its size; refusing a likely zip bomb");
+        }
+        byte[] pickle = zip.readSmall(pkl).array();
         Map<String, TorchStorageRef> seen = new HashMap<>();
-        String source = zip.file() + " (" + prefix + "data.pkl)";
-        return new SafeStateDictUnpickler(source, ref -> checkedStorage(zip, prefix, ref, seen)).unpickle(pickle);
+        String source = zip.file() + " (" + ShownName.of(folder) + "data.pkl)";
+        PickleBudget budget = PickleBudget.forStoredBytes(source, pkl.compressedSize());
+        return new SafeStateDictUnpickler(source, ref -> checkedStorage(zip, folder, ref, seen), budget).unpickle(pickle);
     }
 
     /** Checks a storage reference against its zip entry before any tensor uses it. */
     private static TorchStorageRef checkedStorage(ZipArchive zip, String prefix, TorchStorageRef ref,
                                                   Map<String, TorchStorageRef> seen) {
         if (!STORAGE_KEY.matcher(ref.key()).matches()) {
-            throw new InvalidInputException(zip.file() + ": storage key '" + ref.key() + "' is not a plain name");
+            throw new InvalidInputException(zip.file() + ": storage key '" + ShownName.of(ref.key()) + "' is not a plain name");
         }
-        ZipArchive.Entry entry = zip.entries().get(prefix + "data/" + ref.key());
+        ZipDirectory.Entry entry = zip.entries().get(prefix + "data/" + ref.key());
         if (entry == null) {
-            throw new InvalidInputException(zip.file() + ": storage '" + ref.key() + "' has no entry " + prefix + "data/" + ref.key());
+            throw new InvalidInputException(zip.file() + ": storage '" + ref.key() + "' has no entry "
+                    + ShownName.of(prefix) + "data/" + ref.key());
         }
         if (ref.numel() > entry.size() / ref.elementBytes()) {
             throw new InvalidInputException(zip.file() + ": storage '" + ref.key() + "' declares " + ref.numel() + " "
@@ -106,31 +115,35 @@ public final class PthReader {
             return map;
         }
         String keys = root instanceof Map<?, ?> map
-                ? map.keySet().stream().limit(10).map(String::valueOf).collect(Collectors.joining(", ")) : "none";
+                ? map.keySet().stream().limit(10).map(ShownName::of).collect(Collectors.joining(", ")) : "none";
         throw new InvalidInputException(file + ": no state dict found (expected {\"model\": state_dict} or a state dict;"
                 + " top-level keys: " + keys + ")");
     }
 
-    private static Map<String, Tensor> tensors(ZipArchive zip, String prefix, Map<?, ?> stateDict) {
+    private static Map<String, Tensor> tensors(ZipArchive zip, String folder, Map<?, ?> stateDict,
+                                               StorageChecksums checksums) {
         Map<String, ByteBuffer> storageBytes = new HashMap<>();
         Map<String, MappedFile> storageOrigins = new HashMap<>();
         Map<String, Tensor> tensors = new LinkedHashMap<>();
         for (Map.Entry<?, ?> e : stateDict.entrySet()) {
             if (!(e.getKey() instanceof String name)) {
-                throw new InvalidInputException(zip.file() + ": state-dict key " + e.getKey() + " is not a string");
+                throw new InvalidInputException(zip.file() + ": state-dict key " + ShownName.of(e.getKey()) + " is not a string");
             }
             if (!(e.getValue() instanceof TorchTensorRef ref)) {
-                throw new InvalidInputException(zip.file() + ": state-dict entry '" + name + "' is not a tensor");
+                throw new InvalidInputException(zip.file() + ": state-dict entry '" + ShownName.of(name) + "' is not a tensor");
             }
             TorchStorageRef storage = ref.storage();
             if (storage.dtype() == null) {
-                throw new InvalidInputException(zip.file() + ": tensor '" + name + "' is stored as " + storage.storageType()
-                        + "; only FloatStorage, HalfStorage and BFloat16Storage weights are read");
+                throw new InvalidInputException(zip.file() + ": tensor '" + ShownName.of(name) + "' is stored as "
+                        + storage.storageType() + "; only FloatStorage, HalfStorage and BFloat16Storage weights are read");
             }
-            ByteBuffer bytes = storageBytes.computeIfAbsent(storage.key(),
-                    key -> zip.read(zip.entries().get(prefix + "data/" + key)));
-            MappedFile origin = !bytes.isDirect() ? null : storageOrigins.computeIfAbsent(storage.key(),
-                    key -> zip.mappedFile(zip.entries().get(prefix + "data/" + key)));
+            ZipDirectory.Entry entry = zip.entries().get(folder + "data/" + storage.key());
+            ByteBuffer bytes = storageBytes.computeIfAbsent(storage.key(), key -> zip.storage(entry));
+            MappedFile origin = !bytes.isDirect() ? null : storageOrigins.computeIfAbsent(storage.key(), key -> {
+                MappedFile start = zip.mappedFile(entry);
+                checksums.add(entry, start);
+                return start;
+            });
             tensors.put(name, slice(name, ref, bytes, origin));
         }
         return tensors;

@@ -1,5 +1,7 @@
 package org.mtalens.runtime.checkpoint;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -8,7 +10,6 @@ import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -17,15 +18,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mtalens.runtime.InvalidInputException;
+import org.mtalens.runtime.RegularFiles;
+import org.mtalens.runtime.ShownName;
 
 /**
  * Reads {@code .safetensors} files without DJL (whose decoder aborts the JVM on BF16): an 8-byte
  * little-endian header length, a JSON header, then the raw data. Every declared length, offset and
- * shape is checked against the file before anything is mapped; tensors are read-only views of a
- * memory map (one per tensor, so files beyond 2 GiB work); nothing is copied.
+ * shape is checked against the file before anything is mapped, as the reference (Rust) reader does:
+ * each name once (Jackson would keep the last of two silently), offsets whole numbers, and the tensors
+ * packed, tiling the data section without gap or overlap. Tensors are read-only views of a few shared
+ * memory maps ({@link MappedWindows}, so files beyond 2 GiB work); nothing is copied.
  */
 public final class SafetensorsReader {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private static final long MAX_HEADER_BYTES = 100L << 20;
 
     /** One header entry, checked: where its bytes lie in the data section. */
@@ -37,7 +42,7 @@ public final class SafetensorsReader {
 
     /** @return every tensor in the file, by name, in header order */
     public static Map<String, Tensor> read(Path file) {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+        try (FileChannel channel = RegularFiles.open(file)) {
             long size = channel.size();
             if (size < 8) {
                 throw new InvalidInputException(file + ": too short for a safetensors file (" + size + " bytes)");
@@ -53,13 +58,13 @@ public final class SafetensorsReader {
             }
             long dataStart = 8 + headerLength;
             List<Entry> entries = entries(file, new String(header.array(), StandardCharsets.UTF_8), size - dataStart);
-            requireNoOverlap(file, entries);
+            requirePacked(file, entries, size - dataStart);
             MappedFile origin = MappedFile.of(file);
+            MappedWindows windows = new MappedWindows(channel, size);
             Map<String, Tensor> tensors = new LinkedHashMap<>();
             for (Entry e : entries) {
-                ByteBuffer bytes = channel.map(FileChannel.MapMode.READ_ONLY, dataStart + e.begin(), e.end() - e.begin());
-                tensors.put(e.name(), new Tensor(e.name(), e.shape(), e.dtype(), bytes.order(ByteOrder.LITTLE_ENDIAN),
-                        origin.at(dataStart + e.begin())));
+                ByteBuffer bytes = windows.slice(dataStart + e.begin(), e.end() - e.begin());
+                tensors.put(e.name(), new Tensor(e.name(), e.shape(), e.dtype(), bytes, origin.at(dataStart + e.begin())));
             }
             return tensors;
         } catch (IOException e) {
@@ -79,6 +84,12 @@ public final class SafetensorsReader {
         JsonNode header;
         try {
             header = JSON.readTree(headerJson);
+        } catch (JsonParseException e) {
+            if (e.getOriginalMessage().startsWith("Duplicate field")) {
+                throw new InvalidInputException(file + ": the safetensors header names a tensor twice ("
+                        + ShownName.of(e.getOriginalMessage()) + "); each tensor may be named once");
+            }
+            throw new InvalidInputException(file + ": the safetensors header is not JSON");
         } catch (IOException e) {
             throw new InvalidInputException(file + ": the safetensors header is not JSON");
         }
@@ -96,16 +107,16 @@ public final class SafetensorsReader {
     }
 
     private static Entry entry(Path file, String name, JsonNode info, long dataBytes) {
-        String where = file + ": tensor '" + name + "'";
+        String where = file + ": tensor '" + ShownName.of(name) + "'";
         if (!info.isObject()) {
             throw new InvalidInputException(where + ": header entry is not an object");
         }
         DType dtype = dtype(where, info.path("dtype").asText());
         long[] shape = shape(where, info.path("shape"));
         JsonNode offsets = info.path("data_offsets");
-        if (!offsets.isArray() || offsets.size() != 2 || !offsets.get(0).canConvertToLong()
-                || !offsets.get(1).canConvertToLong()) {
-            throw new InvalidInputException(where + ": data_offsets must be [begin, end]");
+        if (!offsets.isArray() || offsets.size() != 2 || !isWholeNumber(offsets.get(0)) || !isWholeNumber(offsets.get(1))) {
+            throw new InvalidInputException(where + ": data_offsets must be [begin, end], two whole numbers of bytes, not "
+                    + ShownName.of(offsets));
         }
         long begin = offsets.get(0).asLong();
         long end = offsets.get(1).asLong();
@@ -129,7 +140,7 @@ public final class SafetensorsReader {
             case "F32" -> DType.F32;
             case "F16" -> DType.F16;
             case "BF16" -> DType.BF16;
-            default -> throw new InvalidInputException(where + " has unsupported dtype '" + text
+            default -> throw new InvalidInputException(where + " has unsupported dtype '" + ShownName.of(text)
                     + "' (F32, F16 and BF16 are supported)");
         };
     }
@@ -142,7 +153,7 @@ public final class SafetensorsReader {
         for (int i = 0; i < shape.length; i++) {
             JsonNode d = node.get(i);
             if (!d.isIntegralNumber() || !d.canConvertToLong() || d.asLong() < 0) {
-                throw new InvalidInputException(where + ": shape dimension " + d + " is not a non-negative integer");
+                throw new InvalidInputException(where + ": shape dimension " + ShownName.of(d) + " is not a non-negative integer");
             }
             shape[i] = d.asLong();
         }
@@ -157,17 +168,35 @@ public final class SafetensorsReader {
         }
     }
 
-    private static void requireNoOverlap(Path file, List<Entry> entries) {
+    /** A whole number in the JSON text: {@code 8}, not {@code 8.0} or {@code 8.5} (which Jackson would convert). */
+    private static boolean isWholeNumber(JsonNode node) {
+        return node.isIntegralNumber() && node.canConvertToLong();
+    }
+
+    /** The tensors, by begin, tile the data section: no overlap, no gap, nothing after the last one. */
+    private static void requirePacked(Path file, List<Entry> entries, long dataBytes) {
         List<Entry> sorted = new ArrayList<>(entries);
         sorted.sort(Comparator.comparingLong(Entry::begin).thenComparingLong(Entry::end));
-        for (int i = 1; i < sorted.size(); i++) {
-            Entry previous = sorted.get(i - 1);
-            Entry next = sorted.get(i);
-            if (next.begin() < previous.end()) {
-                throw new InvalidInputException(file + ": tensors '" + previous.name() + "' and '" + next.name()
-                        + "' have overlapping data offsets ([" + previous.begin() + ", " + previous.end() + "] and ["
-                        + next.begin() + ", " + next.end() + "])");
+        long expected = 0;
+        Entry previous = null;
+        for (Entry next : sorted) {
+            if (next.begin() < expected) {
+                throw new InvalidInputException(file + ": tensors '" + ShownName.of(previous.name()) + "' and '"
+                        + ShownName.of(next.name()) + "' have overlapping data offsets ([" + previous.begin() + ", "
+                        + previous.end() + "] and [" + next.begin() + ", " + next.end() + "])");
             }
+            if (next.begin() > expected) {
+                throw new InvalidInputException(file + ": tensor '" + ShownName.of(next.name()) + "' starts at data byte "
+                        + next.begin() + " but " + (previous == null ? "the data section starts" : "tensor '"
+                        + ShownName.of(previous.name()) + "' ends") + " at " + expected
+                        + "; safetensors data is packed without gaps");
+            }
+            expected = next.end();
+            previous = next;
+        }
+        if (expected != dataBytes) {
+            throw new InvalidInputException(file + ": the tensors' data ends at byte " + expected + " of the "
+                    + dataBytes + "-byte data section; safetensors data is packed without gaps or trailing bytes");
         }
     }
 }

@@ -76,76 +76,74 @@ public record Tensor(String name, long[] shape, DType dtype, ByteBuffer data, Ma
 
     /**
      * Widens the values to fp32 straight into {@code out} at indices 0..count-1 (e.g. a compute array's own
-     * memory): no Java array of the whole tensor. A mapped tensor is read from its file, not its mapping.
+     * memory): no Java array of the whole tensor. A mapped tensor is read from its file, not its mapping, so the
+     * mapping's pages never become resident: the process does not hold the checkpoint's bytes a second time.
      */
     public void readFloatsInto(java.nio.FloatBuffer out) {
-        forEachChunk((start, values, n) -> out.put((int) start, values, 0, n));
+        forEachFloatChunk((start, values, n) -> out.put((int) start, values, 0, n));
+    }
+
+    /** Walks the values widened to fp32, a chunk at a time (read as {@link #forEachChunk} reads the bytes). */
+    public void forEachFloatChunk(FloatChunks chunks) {
+        float[] values = new float[(int) Math.min(Math.max(elementCount(), 1), 1 << 18)];
+        forEachChunk((bytes, at) -> {
+            int count = bytes.remaining() / dtype.bytes();
+            for (int done = 0; done < count; done += values.length) {
+                int n = Math.min(values.length, count - done);
+                ByteBuffer part = bytes.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+                part.position(bytes.position() + done * dtype.bytes());
+                widen(part.slice().order(ByteOrder.LITTLE_ENDIAN).limit(n * dtype.bytes()), values, 0);
+                chunks.accept(at / dtype.bytes() + done, values, n);
+            }
+        });
     }
 
     /**
-     * Walks the values widened to fp32 in chunks of at most a quarter million. A mapped tensor is read from its
-     * file (a file truncated meanwhile is an {@link InvalidInputException}), so its mapping's pages are never
-     * made resident: the process does not hold the checkpoint's bytes a second time.
+     * Hands the tensor's stored bytes to {@code chunks} in order, in pieces of whole elements. A mapped tensor
+     * is read from its file after checking it is unchanged (a file truncated meanwhile is a message, never a
+     * fault: reading the mapping there would raise SIGBUS, which HotSpot reports asynchronously); a deleted or
+     * replaced file, and bytes in memory, are read from {@link #data()}.
+     *
+     * @throws InvalidInputException naming the file when a mapped file was truncated or changed since it was opened
      */
-    public void forEachChunk(FloatChunks chunks) {
-        long count = elementCount();
-        float[] values = new float[(int) Math.min(count, 1 << 18)];
-        if (origin == null || !origin.read(name, count * dtype.bytes(), (bytes, at) -> widen(bytes, at, values, chunks))) {
-            ByteBuffer all = data.duplicate().order(ByteOrder.LITTLE_ENDIAN);
-            for (long at = 0; at < count * dtype.bytes(); at += (long) values.length * dtype.bytes()) {
-                int length = (int) Math.min((long) values.length * dtype.bytes(), count * dtype.bytes() - at);
-                widen(all.slice((int) at, length).order(ByteOrder.LITTLE_ENDIAN), at, values, chunks);
-            }
+    public void forEachChunk(MappedFile.Chunk chunks) {
+        long length = elementCount() * dtype.bytes();
+        if (origin != null && origin.read(name, length, chunks)) {
+            return;
+        }
+        ByteBuffer all = data.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        for (int at = 0; at < length; at += MappedFile.CHUNK_BYTES) {
+            int end = (int) Math.min(length, (long) at + MappedFile.CHUNK_BYTES);
+            chunks.accept(all.duplicate().position(at).limit(end).slice().order(ByteOrder.LITTLE_ENDIAN), at);
         }
     }
 
-    /** Widens little-endian {@code bytes}, which start {@code at} bytes into this tensor, handing them on in chunks. */
-    private void widen(ByteBuffer bytes, long at, float[] values, FloatChunks chunks) {
-        long first = at / dtype.bytes();
-        int count = bytes.remaining() / dtype.bytes();
-        for (int done = 0; done < count; done += values.length) {
-            int n = Math.min(values.length, count - done);
-            if (dtype == DType.F32) {
-                bytes.asFloatBuffer().get(done, values, 0, n);
-            } else {
-                widen16(bytes.asShortBuffer(), done, values, n);
-            }
-            chunks.accept(first + done, values, n);
-        }
-    }
-
-    /**
-     * Runs a read of {@link #data()} (the mapping) for a mapped tensor after checking its file is
-     * unchanged, with a fault raised during the read turned into an {@link InvalidInputException}.
-     * In compiled code HotSpot may raise such a fault later, outside this method; reads that must be
-     * safe against a file truncated meanwhile go through {@link #toFloatArray()}.
-     */
-    public <T> T readMapped(java.util.function.Supplier<T> read) {
-        if (origin == null) {
-            return read.get();
-        }
-        origin.requireUnchanged(name);
-        try {
-            return read.get();
-        } catch (InternalError fault) {
-            throw origin.unreadable(name, fault);
-        }
-    }
-
-    /**
-     * Widens {@code n} F16/BF16 values from index {@code from} of {@code bits} into {@code out[0..n)}: one bulk
-     * read, then a tight loop (several times faster than per-element reads).
-     */
-    private void widen16(java.nio.ShortBuffer bits, int from, float[] out, int n) {
-        short[] chunk = new short[n];
-        bits.get(from, chunk, 0, n);
-        if (dtype == DType.BF16) {
-            for (int i = 0; i < n; i++) {
-                out[i] = Float.intBitsToFloat((chunk[i] & 0xFFFF) << 16);
-            }
+    /** Widens little-endian {@code bytes}, which start {@code at} bytes into this tensor, into {@code out}. */
+    private void widen(ByteBuffer bytes, float[] out, long at) {
+        int first = (int) (at / dtype.bytes());
+        int n = bytes.remaining() / dtype.bytes();
+        if (dtype == DType.F32) {
+            bytes.asFloatBuffer().get(out, first, n);
         } else {
-            for (int i = 0; i < n; i++) {
-                out[i] = DType.halfToFloat(chunk[i]);
+            widen16(bytes.asShortBuffer(), out, first, n);
+        }
+    }
+
+    /** Widens F16/BF16 in chunks: bulk reads, then a tight loop (several times faster than per-element reads). */
+    private void widen16(java.nio.ShortBuffer bits, float[] out, int first, int count) {
+        short[] chunk = new short[Math.min(Math.max(count, 1), 1 << 14)];
+        for (int done = 0; done < count; done += chunk.length) {
+            int n = Math.min(chunk.length, count - done);
+            bits.get(chunk, 0, n);
+            int start = first + done;
+            if (dtype == DType.BF16) {
+                for (int i = 0; i < n; i++) {
+                    out[start + i] = Float.intBitsToFloat((chunk[i] & 0xFFFF) << 16);
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    out[start + i] = DType.halfToFloat(chunk[i]);
+                }
             }
         }
     }

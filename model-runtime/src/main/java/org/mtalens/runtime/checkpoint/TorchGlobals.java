@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import net.razorvine.pickle.IObjectConstructor;
 import org.mtalens.runtime.InvalidInputException;
+import org.mtalens.runtime.ShownName;
 
 /**
  * The allow-list of pickle globals a PyTorch state dict needs, each mapped to a constructor that only
@@ -20,6 +21,9 @@ final class TorchGlobals {
     private static final Map<String, Integer> OTHER_STORAGES = Map.of(
             "DoubleStorage", 8, "LongStorage", 8, "IntStorage", 4, "ShortStorage", 2,
             "CharStorage", 1, "ByteStorage", 1, "BoolStorage", 1);
+
+    /** Dimensions of a tensor; MTA's largest weights have 4. A longer size or stride tuple is refused before it is copied. */
+    static final int MAX_DIMS = 16;
 
     private TorchGlobals() {
     }
@@ -128,6 +132,10 @@ final class TorchGlobals {
         if (!(value instanceof Object[] items)) {
             throw new InvalidInputException("_rebuild_tensor_v2: " + what + " is not a tuple");
         }
+        if (items.length > MAX_DIMS) {
+            throw new InvalidInputException("_rebuild_tensor_v2: " + what + " has " + items.length
+                    + " dimensions; a weight has at most " + MAX_DIMS);
+        }
         long[] out = new long[items.length];
         for (int i = 0; i < items.length; i++) {
             out[i] = toLong(items[i], what);
@@ -142,6 +150,17 @@ final class TorchGlobals {
         if (value instanceof java.math.BigInteger big && big.bitLength() < 64) {
             return big.longValue();
         }
-        throw new InvalidInputException(what + " is not an integer that fits 64 bits: " + value);
+        throw new InvalidInputException(what + " is not an integer that fits 64 bits: " + describe(value));
+    }
+
+    /** A value in a message without printing a huge one (a million-digit integer, a map of everything). */
+    private static String describe(Object value) {
+        if (value instanceof java.math.BigInteger big) {
+            return "an integer of " + big.bitLength() + " bits";
+        }
+        if (value instanceof String || value instanceof Number || value instanceof Boolean) {
+            return ShownName.of(value);
+        }
+        return value == null ? "None" : "a " + value.getClass().getSimpleName();
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.mtalens.runtime.InvalidInputException;
+import org.mtalens.runtime.RegularFiles;
 
 /**
  * Reads and validates a {@link ModelConfig}: the official {@code params.json} (model arguments under
@@ -74,6 +75,7 @@ public final class ModelConfigReader {
 
     private static JsonNode readTree(Path file) {
         try {
+            RegularFiles.require(file);
             long size = Files.size(file);
             if (size > MAX_CONFIG_BYTES) {
                 throw new InvalidInputException(file + ": " + size + " bytes is too large for a config file");

@@ -20,11 +20,14 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.mtalens.runtime.InvalidInputException;
+import org.mtalens.runtime.RegularFiles;
 
 /**
  * Reads and writes numpy {@code .npz} archives (npy format 1.0, little-endian float32/float64/int64/int32),
  * so numpy users, the reference fixtures and MTA Lens exports agree on names and shapes. Writes are
- * atomic: a temporary file in the same folder, then a rename.
+ * atomic: a temporary file in the same folder, then a rename. An archive may also hold plain files beside
+ * its arrays (an export's {@code meta.json}): numpy's {@code np.load(f)["meta.json"]} gives their bytes;
+ * {@link #read} skips them and {@link #readFile} reads one.
  */
 public final class Npz {
     private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
@@ -46,9 +49,10 @@ public final class Npz {
         Map<String, NpyArray> arrays = new LinkedHashMap<>();
         try (ZipInputStream zip = new ZipInputStream(in)) {
             for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
-                String name = entry.getName().endsWith(".npy")
-                        ? entry.getName().substring(0, entry.getName().length() - 4) : entry.getName();
-                arrays.put(name, readNpy(new DataInputStream(zip), name, source));
+                if (entry.getName().endsWith(".npy")) {
+                    String name = entry.getName().substring(0, entry.getName().length() - 4);
+                    arrays.put(name, readNpy(new DataInputStream(zip), name, source));
+                }
             }
         } catch (java.util.zip.ZipException | java.io.EOFException | IllegalArgumentException e) {
             // IllegalArgumentException: java.util.zip's answer to an entry name that is not valid UTF-8
@@ -57,9 +61,30 @@ public final class Npz {
         return arrays;
     }
 
+    /**
+     * @return the bytes of the plain file {@code name} inside an npz (e.g. {@code meta.json}), at most {@code maxBytes}
+     * @throws InvalidInputException naming the file when the entry is missing or larger
+     */
+    public static byte[] readFile(Path file, String name, int maxBytes) throws IOException {
+        try (ZipInputStream zip = new ZipInputStream(RegularFiles.newInputStream(file))) {
+            for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
+                if (entry.getName().equals(name)) {
+                    byte[] bytes = zip.readNBytes(maxBytes + 1);
+                    if (bytes.length > maxBytes) {
+                        throw new InvalidInputException(file + ": entry '" + name + "' holds more than " + maxBytes + " bytes");
+                    }
+                    return bytes;
+                }
+            }
+        } catch (java.util.zip.ZipException | IllegalArgumentException e) {
+            throw new InvalidInputException(file + ": not a complete npz (zip) file: " + e.getMessage(), e);
+        }
+        throw new InvalidInputException(file + ": has no entry '" + name + "'");
+    }
+
     /** Reads an npz file. */
     public static Map<String, NpyArray> read(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = RegularFiles.newInputStream(file)) {
             return read(in, file.toString());
         }
     }
@@ -187,10 +212,20 @@ public final class Npz {
 
     /** Writes an uncompressed npz to a stream (the caller closes it). */
     public static void writeTo(OutputStream out, Iterable<NpyArray> arrays) throws IOException {
+        writeTo(out, arrays, Map.of());
+    }
+
+    /** Writes the arrays, then plain files (name to bytes, e.g. {@code meta.json}), to a stream (the caller closes it). */
+    public static void writeTo(OutputStream out, Iterable<NpyArray> arrays, Map<String, byte[]> files) throws IOException {
         ZipOutputStream zip = new ZipOutputStream(out);
         zip.setLevel(1);
         for (NpyArray array : arrays) {
             writeEntry(zip, array);
+        }
+        for (Map.Entry<String, byte[]> file : files.entrySet()) {
+            zip.putNextEntry(new ZipEntry(file.getKey()));
+            zip.write(file.getValue());
+            zip.closeEntry();
         }
         zip.finish();
     }

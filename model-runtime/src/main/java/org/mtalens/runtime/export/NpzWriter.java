@@ -27,6 +27,13 @@ public final class NpzWriter implements AutoCloseable {
         Npz.writeEntry(zip, array);
     }
 
+    /** A plain file entry (e.g. {@code meta.json}) beside the arrays. */
+    public void writeFile(String name, byte[] bytes) throws IOException {
+        zip.putNextEntry(new ZipEntry(name));
+        zip.write(bytes);
+        zip.closeEntry();
+    }
+
     /** Hands out the values of a float entry in order, piece by piece. */
     @FunctionalInterface
     public interface FloatPieces {

@@ -31,19 +31,35 @@ public final class TraceExport {
     public record Entry(String name, long[] shape) {
     }
 
-    /**
-     * @param allLogits true: {@code logits} [T, V] of every position; false: {@code logits} [1, V] of the last
-     *                  position and {@code logit_positions} [1]
-     * @return the arrays written, in order
-     */
+    /** As {@link #write(Trace, CaptureSelection, boolean, ExportProvenance, Path)} without provenance. */
     public static List<Entry> write(Trace trace, CaptureSelection selection, boolean allLogits, Path file) throws IOException {
+        return write(trace, selection, allLogits, null, file);
+    }
+
+    /**
+     * @param allLogits  true: {@code logits} [T, V] of every position; false: {@code logits} [1, V] of the last
+     *                   position and {@code logit_positions} [1]
+     * @param provenance the {@code heads} array and {@code meta.json} to add, or null
+     * @return the arrays written, in order
+     * @throws org.mtalens.runtime.InvalidInputException naming the file when it cannot be written (the old one stays)
+     */
+    public static List<Entry> write(Trace trace, CaptureSelection selection, boolean allLogits, ExportProvenance provenance,
+                                    Path file) {
         List<Entry> written = new ArrayList<>();
-        AtomicFiles.write(file, out -> {
+        ExportTarget.write(file, out -> {
             try (NpzWriter npz = new NpzWriter(out)) {
                 writeTokensAndLogits(trace, allLogits, npz, written);
                 for (LayerPlan plan : trace.config().layerPlans()) {
                     if (selection.layers().map(l -> l.contains(plan.layer())).orElse(true)) {
                         writeLayer(trace, plan, selection, npz, written);
+                    }
+                }
+                if (provenance != null) {
+                    NpyArray heads = provenance.headsArray();
+                    npz.write(heads);
+                    written.add(new Entry(heads.name(), heads.shape()));
+                    for (var file1 : provenance.files().entrySet()) {
+                        npz.writeFile(file1.getKey(), file1.getValue());
                     }
                 }
             }

@@ -62,7 +62,7 @@ public final class HtmlCommand implements Callable<Integer> {
         }
         Checkpoint checkpoint = CheckpointLoader.load(path);
         ModelInput runInput = input.read(checkpoint, input.tokenizer(checkpoint));
-        List<Integer> chosen = SelectionOptions.layers(layers, checkpoint.config().nLayers());
+        List<Integer> chosen = SelectionOptions.layers(layers, checkpoint.config());
         PageHeader page;
         try (ModelRunner runner = ModelRunner.load(checkpoint, ComputeDevice.resolve(device))) {
             page = HtmlExport.write(runner, runInput, chosen, maxCells, out, () -> false, share -> { });

@@ -9,7 +9,7 @@ final class TensorValues {
 
     /** Walks the values (from the file, not its mapping; a truncated file is a message, not a fault). */
     static void forEachChunk(Tensor tensor, Tensor.FloatChunks consumer) {
-        tensor.forEachChunk(consumer);
+        tensor.forEachFloatChunk(consumer);
     }
 
     /** @return sqrt(sum of squares) of the values, accumulated in double */

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import org.mtalens.runtime.config.LayerPlan;
+import org.mtalens.runtime.config.Stage;
 
 /**
  * A part of a layer's attention that an {@link Ablation} can switch off, named as in the
@@ -57,6 +58,17 @@ public enum AblatedPart {
             case GROUP_NORM -> plan.groupNorm();
             case GATE -> plan.gate();
             case HEAD -> true;
+        };
+    }
+
+    /** @return the part whose switching off (for a whole layer) skips {@code stage}, if any */
+    public static Optional<AblatedPart> skipping(Stage stage) {
+        return switch (stage) {
+            case PRE_SM_CONV -> Optional.of(PRE_SM_CONV);
+            case POST_SM_CONV -> Optional.of(POST_SM_CONV);
+            case PRE_SM_HEAD_MIX -> Optional.of(PRE_SM_HEAD_MIX);
+            case POST_SM_HEAD_CONV, POST_SM_HEAD_MIX -> Optional.of(POST_SM_HEAD_MIX);
+            default -> Optional.empty();
         };
     }
 

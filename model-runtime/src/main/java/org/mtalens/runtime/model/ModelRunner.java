@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.mtalens.runtime.InvalidInputException;
+import org.mtalens.runtime.TokenPosition;
 import org.mtalens.runtime.checkpoint.Checkpoint;
 import org.mtalens.runtime.config.ModelConfig;
 import org.mtalens.runtime.config.Stage;
@@ -21,10 +22,13 @@ import org.mtalens.runtime.config.Stage;
  * inference executor) uses it at a time. Close it to free the weights.
  */
 public final class ModelRunner implements AutoCloseable {
+    /** The longest input whose [T, T] maps fit one Java array: T * T <= 2^31 - 1. */
+    public static final int MAX_TOKENS = 46_340;
     private final Checkpoint checkpoint;
     private final DeviceWeights weights;
     private final MtaTransformer model;
     private MemoryBudget budget = MemoryBudget.defaultBudget();
+    private boolean allowLonger;
 
     private ModelRunner(Checkpoint checkpoint, DeviceWeights weights) {
         this.checkpoint = checkpoint;
@@ -66,6 +70,11 @@ public final class ModelRunner implements AutoCloseable {
         this.budget = budget;
     }
 
+    /** Lets inputs longer than max_seqlen run ({@code --allow-longer}: RoPE has no hard limit). */
+    public void allowLongerInputs(boolean allow) {
+        this.allowLonger = allow;
+    }
+
     // ---- traces ----
 
     /**
@@ -77,7 +86,7 @@ public final class ModelRunner implements AutoCloseable {
     public Trace trace(TraceRequest request, PassProgress progress) {
         ModelConfig config = checkpoint.config();
         int[] tokens = request.tokens();
-        validate(config, tokens);
+        validate(config, tokens, allowLonger);
         request.ablation().validateFor(config);
         request.capture().validateFor(config);
         budget.checkTrace(config, request.capture(), tokens.length);
@@ -206,7 +215,7 @@ public final class ModelRunner implements AutoCloseable {
     public RunResult run(RunRequest request, BooleanSupplier cancelled) {
         ModelConfig config = checkpoint.config();
         int[] tokens = request.tokens();
-        validate(config, tokens);
+        validate(config, tokens, allowLonger);
         request.capture().validateFor(config);
         request.ablation().validateFor(config);
         budget.check(config, request.capture(), tokens.length);
@@ -241,9 +250,9 @@ public final class ModelRunner implements AutoCloseable {
     /** As {@link #generate(int[], int, Ablation)}, reporting tokens done as "layers" done and stopping when cancelled. */
     public int[] generate(int[] prompt, int count, Ablation ablation, PassProgress progress) {
         ModelConfig config = checkpoint.config();
-        validate(config, prompt);
+        validate(config, prompt, allowLonger);
         ablation.validateFor(config);
-        if (count < 0 || prompt.length + (long) count > config.maxSeqlen()) {
+        if (count < 0 || prompt.length + (long) count > (allowLonger ? MAX_TOKENS : config.maxSeqlen())) {
             throw new InvalidInputException("generating " + count + " tokens after " + prompt.length + " would exceed max_seqlen "
                     + config.maxSeqlen());
         }
@@ -277,17 +286,29 @@ public final class ModelRunner implements AutoCloseable {
 
     /** Rejects an empty input, one longer than max_seqlen, or a token outside the vocabulary, naming it. */
     public static void validate(ModelConfig config, int[] tokens) {
+        validate(config, tokens, false);
+    }
+
+    /**
+     * As {@link #validate(ModelConfig, int[])}; {@code allowLonger} lets an input beyond max_seqlen through, but never
+     * one whose [T, T] maps would have more cells than a Java array holds.
+     */
+    public static void validate(ModelConfig config, int[] tokens, boolean allowLonger) {
         if (tokens.length == 0) {
             throw new InvalidInputException("the input is empty: give at least one token");
         }
-        if (tokens.length > config.maxSeqlen()) {
+        if (tokens.length > config.maxSeqlen() && !allowLonger) {
             throw new InvalidInputException("the input has " + tokens.length + " tokens, more than max_seqlen "
-                    + config.maxSeqlen());
+                    + config.maxSeqlen() + " (--allow-longer runs it anyway)");
+        }
+        if (tokens.length > MAX_TOKENS) {
+            throw new InvalidInputException("the input has " + tokens.length + " tokens; its [T, T] attention maps would"
+                    + " have more cells than one array holds (at most " + MAX_TOKENS + " tokens)");
         }
         for (int i = 0; i < tokens.length; i++) {
             if (tokens[i] < 0 || tokens[i] >= config.vocabSize()) {
-                throw new InvalidInputException("token " + tokens[i] + " at position " + i
-                        + " is outside the vocabulary 0.." + (config.vocabSize() - 1));
+                throw new InvalidInputException(TokenPosition.of(i, tokens[i]) + " is outside the vocabulary (ids 0 to "
+                        + (config.vocabSize() - 1) + ")");
             }
         }
     }

@@ -56,6 +56,11 @@ public record RunResult(int[] tokens, float[] logits, int vocabSize, List<Attent
         return TokenPrediction.top(java.util.Arrays.copyOfRange(logits, position * vocabSize, (position + 1) * vocabSize), k);
     }
 
+    /** @return a warning for the user when logits are NaN or infinite ({@link LogitCheck}), else empty */
+    public Optional<String> logitWarning() {
+        return LogitCheck.warning(logits, tokens.length, vocabSize);
+    }
+
     /** @return the greedy next token after the last position */
     public int greedyNextToken() {
         return topPredictions(length() - 1, 1).get(0).token();

@@ -124,6 +124,17 @@ public final class Trace {
         return true;
     }
 
+    /** @return a warning when the logits kept from the pass (the last position and any asked) hold NaN or infinities */
+    public java.util.Optional<String> logitWarning() {
+        int[] positions = logits.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+        int vocab = config().vocabSize();
+        float[] rows = new float[positions.length * vocab];
+        for (int i = 0; i < positions.length; i++) {
+            System.arraycopy(logits.get(positions[i]), 0, rows, i * vocab, vocab);
+        }
+        return LogitCheck.warning(rows, positions, vocab);
+    }
+
     /** Maps of {@code layer}, replayed (or kept from the pass when it captured them all). */
     public LayerMaps maps(int layer, MapQuery query) {
         return maps(layer, query, () -> false);

@@ -3,6 +3,8 @@ package org.mtalens.runtime.run;
 import java.util.List;
 import java.util.Optional;
 import org.mtalens.runtime.InvalidInputException;
+import org.mtalens.runtime.config.ModelConfig;
+import org.mtalens.runtime.model.ModelRunner;
 import org.mtalens.runtime.tokenizer.BosToken;
 import org.mtalens.runtime.tokenizer.RawTokenIds;
 import org.mtalens.runtime.tokenizer.Token;
@@ -13,13 +15,19 @@ import org.mtalens.runtime.tokenizer.TokenizerLookup;
  * What the user gave to run, as token ids with a label (and, for text, a character span) for each:
  * typed ids, or text encoded with the checkpoint's tokenizer.
  *
- * @param ids    the token ids
- * @param tokens one token per id, with its visible label
+ * @param ids      the token ids
+ * @param tokens   one token per id, with its visible label
+ * @param bosAdded whether the first id is the tokenizer's BOS, put before the text by MTA Lens
  */
-public record ModelInput(int[] ids, List<Token> tokens) {
+public record ModelInput(int[] ids, List<Token> tokens, boolean bosAdded) {
     public ModelInput {
         ids = ids.clone();
         tokens = List.copyOf(tokens);
+    }
+
+    /** An input with no BOS added. */
+    public ModelInput(int[] ids, List<Token> tokens) {
+        this(ids, tokens, false);
     }
 
     /** Typed ids ({@code 3,17,5}), labelled by the tokenizer when there is one, else by their numbers. */
@@ -35,7 +43,22 @@ public record ModelInput(int[] ids, List<Token> tokens) {
         Tokenizer tokenizer = lookup.tokenizer().orElseThrow(() -> new InvalidInputException(
                 "cannot encode text: " + lookup.message() + "; name a tokenizer file, or give raw token ids"));
         List<Token> tokens = tokenizer.encode(text, bos);
-        return new ModelInput(tokens.stream().mapToInt(Token::id).toArray(), tokens);
+        boolean bosAdded = bos == BosToken.ADD && !tokens.isEmpty() && tokenizer.bosId().isPresent()
+                && tokens.get(0).id() == tokenizer.bosId().getAsInt();
+        return new ModelInput(tokens.stream().mapToInt(Token::id).toArray(), tokens, bosAdded);
+    }
+
+    /**
+     * Checks the input against the model ({@link ModelRunner#validate(ModelConfig, int[], boolean)}); a BOS the
+     * tokenizer put first that the model does not have is named as the BOS, with the way to leave it out.
+     */
+    public void validateFor(ModelConfig config, boolean allowLonger) {
+        if (bosAdded && ids[0] >= config.vocabSize()) {
+            throw new InvalidInputException("the BOS token (id " + ids[0] + ") that the tokenizer puts before the text is"
+                    + " outside the vocabulary of the model (ids 0 to " + (config.vocabSize() - 1) + "): is the tokenizer the"
+                    + " checkpoint's? --no-bos leaves the BOS out");
+        }
+        ModelRunner.validate(config, ids, allowLonger);
     }
 
     @Override

@@ -8,6 +8,8 @@ import java.util.concurrent.Callable;
 import org.mtalens.runtime.InvalidInputException;
 import org.mtalens.runtime.checkpoint.Checkpoint;
 import org.mtalens.runtime.checkpoint.CheckpointLoader;
+import org.mtalens.runtime.export.ExportProvenance;
+import org.mtalens.runtime.export.ExportTarget;
 import org.mtalens.runtime.export.TraceExport;
 import org.mtalens.runtime.model.Ablation;
 import org.mtalens.runtime.model.CaptureSelection;
@@ -67,9 +69,15 @@ public final class RunCommand implements Callable<Integer> {
                     + "applies to --generate too"})
     String ablate;
 
-    @Option(names = "--export", paramLabel = "FILE.npz", description = {"write tokens, logits and layer{L}/{stage} [H,T,T] maps (atomically),",
-            "  layer by layer: memory holds one layer's selected maps at a time"})
+    @Option(names = "--export", paramLabel = "FILE.npz", description = {
+            "write tokens, logits and layer{L}/{stage} [H,T,T] maps (atomically), with heads [H] (the model head of each",
+            "map's first axis) and meta.json (checkpoint, labels, ablation, device, versions); layer by layer: memory",
+            "holds one layer's selected maps at a time"})
     Path export;
+
+    @Option(names = "--allow-longer", description = "run an input longer than the checkpoint's max_seqlen (with a warning:"
+            + " RoPE has no hard limit, but the model never saw those positions)")
+    boolean allowLonger;
 
     @Option(names = "--logits", paramLabel = "all|last", defaultValue = "all", description = {
             "logits to export: all positions [T,V] (default) or the last [1,V] with logit_positions",
@@ -87,24 +95,31 @@ public final class RunCommand implements Callable<Integer> {
         if (generate < 0 || top < 1) {
             throw new InvalidInputException("--generate must be >= 0 and --top >= 1");
         }
-        CaptureSelection selection = SelectionOptions.parse(layers, stages, heads);
+        if (export != null) {
+            ExportTarget.check(export);
+        }
         boolean allLogits = switch (logits.trim().toLowerCase(java.util.Locale.ROOT)) {
             case "all" -> true;
             case "last" -> false;
             default -> throw new InvalidInputException("--logits must be all or last, not '" + logits + "'");
         };
         Checkpoint checkpoint = CheckpointLoader.load(path);
+        Ablation ablation = Ablation.parse(ablate, checkpoint.config());
+        CaptureSelection selection = SelectionOptions.parse(layers, stages, heads, checkpoint.config(), ablation);
         TokenizerLookup lookup = input.tokenizer(checkpoint);
         ModelInput runInput = input.read(checkpoint, lookup);
-        Ablation ablation = Ablation.parse(ablate, checkpoint.config());
+        runInput.validateFor(checkpoint.config(), allowLonger);
         try (ModelRunner runner = ModelRunner.load(checkpoint, ComputeDevice.resolve(device))) {
-            selection.validateFor(checkpoint.config());
+            runner.allowLongerInputs(allowLonger);
             Trace result = runner.trace(new TraceRequest(runInput.ids(), ablation, LogitRows.last(), CaptureSelection.none()),
                     PassProgress.NONE);
             int[] generated = generate > 0 ? runner.generate(runInput.ids(), generate, ablation) : null;
-            List<TraceExport.Entry> exported = export == null ? List.of()
-                    : TraceExport.write(result, selection, allLogits, export);
-            RunReport report = new RunReport(checkpoint, runInput, result, generated, top, export, exported, lookup, ablation);
+            List<String> warnings = RunWarnings.of(checkpoint, result, runInput.ids().length + generate - 1);
+            List<TraceExport.Entry> exported = export == null ? List.of() : TraceExport.write(result, selection, allLogits,
+                    new ExportProvenance(checkpoint, selection, ablation, runInput.ids(), runInput.labels(), result.device(),
+                            warnings), export);
+            RunReport report = new RunReport(checkpoint, runInput, result, generated, top, export, exported, lookup, ablation,
+                    warnings);
             PrintWriter out = spec.commandLine().getOut();
             out.println(json ? report.json() : report.text());
             out.flush();

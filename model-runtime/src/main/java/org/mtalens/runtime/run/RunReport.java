@@ -18,8 +18,7 @@ import org.mtalens.runtime.tokenizer.TokenizerLookup;
 
 /** What {@code mta-lens run} prints: as text for people, as one JSON object for scripts. */
 record RunReport(Checkpoint checkpoint, ModelInput input, Trace result, int[] generated, int top, Path export,
-                 List<TraceExport.Entry> exported,
-                 TokenizerLookup tokenizer, Ablation ablation) {
+                 List<TraceExport.Entry> exported, TokenizerLookup tokenizer, Ablation ablation, List<String> warnings) {
     String text() {
         StringBuilder s = new StringBuilder();
         s.append("checkpoint: ").append(checkpoint.displayName()).append(" (").append(checkpoint.format().description()).append(")\n");
@@ -41,6 +40,9 @@ record RunReport(Checkpoint checkpoint, ModelInput input, Trace result, int[] ge
         if (export != null) {
             s.append("exported:   ").append(export).append("  (");
             s.append(String.join(", ", exported.stream().map(RunReport::describe).toList())).append(")\n");
+        }
+        for (String warning : warnings) {
+            s.append("warning:    ").append(warning).append('\n');
         }
         return s.toString().stripTrailing();
     }
@@ -68,6 +70,7 @@ record RunReport(Checkpoint checkpoint, ModelInput input, Trace result, int[] ge
             json.put("export", export.toString());
             json.put("arrays", exported.stream().map(a -> Map.of("name", a.name(), "shape", a.shape())).toList());
         }
+        json.put("warnings", warnings);
         try {
             return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json);
         } catch (JsonProcessingException e) {

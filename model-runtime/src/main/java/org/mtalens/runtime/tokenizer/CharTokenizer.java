@@ -36,7 +36,7 @@ public final class CharTokenizer implements Tokenizer {
             int id = idOf(c);
             if (id < 0) {
                 throw new InvalidInputException("the char tokenizer has no token for " + describeChar(text, position)
-                        + " at position " + (position + 1) + "; it knows only a-z . # _");
+                        + " at position " + position + " of the text; it knows only a-z . # _");
             }
             tokens.add(new Token(id, BY_ID[id].text(), BY_ID[id].label(), position, position + 1));
         }

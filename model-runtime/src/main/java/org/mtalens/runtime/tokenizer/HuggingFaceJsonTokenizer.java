@@ -1,17 +1,13 @@
 package org.mtalens.runtime.tokenizer;
 
-import ai.djl.huggingface.tokenizers.Encoding;
-import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
-import ai.djl.huggingface.tokenizers.jni.CharSpan;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalInt;
 import org.mtalens.runtime.InvalidInputException;
+import org.mtalens.runtime.TokenPosition;
+import org.mtalens.runtime.RegularFiles;
 
 /**
  * A Hugging Face {@code tokenizer.json}, encoded and decoded by DJL's binding of the Rust
@@ -20,43 +16,50 @@ import org.mtalens.runtime.InvalidInputException;
  * post-processor template" (Llama-3 puts {@code <|begin_of_text|>} first; a file without a template
  * adds nothing). Labels come from the file's vocabulary: byte-level tokens (GPT-2/Llama-3) show partial
  * characters as {@code ‹e2›}, {@code <0xE2>} byte-fallback tokens likewise, {@code ▁} is a space.
+ * The library runs in a child process ({@link #readIsolated}, what the app and the commands use) or in
+ * this one ({@link #read}); either way every id it gives is checked against the file's own vocabulary.
  */
 public final class HuggingFaceJsonTokenizer implements Tokenizer {
     private final String fileName;
-    private final HuggingFaceTokenizer tokenizer;
+    private final NativeTokenizer tokenizer;
     private final TokenizerJsonVocabulary vocabulary;
     private final OptionalInt bosId;
     /** Each id's text and label, without span; shape {@code [vocabularySize]}. */
     private final Token[] byId;
 
-    private HuggingFaceJsonTokenizer(String fileName, HuggingFaceTokenizer tokenizer, TokenizerJsonVocabulary vocabulary) {
+    private HuggingFaceJsonTokenizer(String fileName, NativeTokenizer tokenizer, TokenizerJsonVocabulary vocabulary) {
         this.fileName = fileName;
         this.tokenizer = tokenizer;
         this.vocabulary = vocabulary;
-        this.bosId = findBosId(tokenizer);
         this.byId = new Token[vocabulary.size()];
         for (int id = 0; id < byId.length; id++) {
             byId[id] = describeOne(id);
         }
+        this.bosId = findBosId();
     }
 
     /**
-     * Reads a {@code tokenizer.json}.
+     * Reads a {@code tokenizer.json} with the library in this process (a panic inside it would abort the JVM:
+     * for the fuzz tests and benchmarks, where that must show).
      *
      * @throws InvalidInputException naming the file when it cannot be read as one
      */
     public static HuggingFaceJsonTokenizer read(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new InvalidInputException(file + ": no such tokenizer.json");
-        }
+        RegularFiles.require(file);
         TokenizerJsonVocabulary vocabulary = TokenizerJsonVocabulary.read(file);
-        try {
-            HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.newInstance(file,
-                    Map.of("addSpecialTokens", "false", "truncation", "false", "padding", "false"));
-            return new HuggingFaceJsonTokenizer(String.valueOf(file.getFileName()), tokenizer, vocabulary);
-        } catch (IOException | RuntimeException e) {
-            throw new InvalidInputException(file + ": the Hugging Face tokenizers library cannot read it: " + e.getMessage(), e);
-        }
+        return new HuggingFaceJsonTokenizer(String.valueOf(file.getFileName()), InProcessNativeTokenizer.load(file), vocabulary);
+    }
+
+    /**
+     * Reads a {@code tokenizer.json} with the library in a child process ({@link TokenizerProcess}): a file or a
+     * text that crashes or hangs the library becomes a message, and this process goes on.
+     *
+     * @throws InvalidInputException naming the file when it cannot be read as one, or the library dies reading it
+     */
+    public static HuggingFaceJsonTokenizer readIsolated(Path file) {
+        RegularFiles.require(file);
+        TokenizerJsonVocabulary vocabulary = TokenizerJsonVocabulary.read(file);
+        return new HuggingFaceJsonTokenizer(String.valueOf(file.getFileName()), TokenizerProcess.start(file), vocabulary);
     }
 
     @Override
@@ -66,30 +69,34 @@ public final class HuggingFaceJsonTokenizer implements Tokenizer {
 
     @Override
     public List<Token> encode(String text, BosToken bos) {
-        Encoding encoding;
-        try {
-            encoding = tokenizer.encode(text, bos == BosToken.ADD, false);
-        } catch (RuntimeException e) { // the Rust library's errors, e.g. a WordLevel model without its unk token
-            throw new InvalidInputException(fileName + ": the Hugging Face tokenizers library cannot encode this text: "
-                    + e.getMessage(), e);
-        }
-        long[] ids = encoding.getIds();
-        long[] special = encoding.getSpecialTokenMask();
-        CharSpan[] spans = encoding.getCharTokenSpans();
+        NativeEncoding encoding = tokenizer.encode(text, bos == BosToken.ADD);
         CodePointIndex index = new CodePointIndex(text);
-        List<Token> tokens = new ArrayList<>(ids.length);
-        for (int k = 0; k < ids.length; k++) {
-            Token token = byId[(int) ids[k]];
-            CharSpan span = spans[k];
-            if (special[k] != 0 || span == null) {
+        List<Token> tokens = new ArrayList<>(encoding.ids().length);
+        for (int k = 0; k < encoding.ids().length; k++) {
+            Token token = byId[requireOwnId(encoding.ids()[k], k)];
+            if (encoding.special()[k] != 0 || encoding.starts()[k] < 0) {
                 tokens.add(token);
             } else {
-                tokens.add(new Token(token.id(), token.text(), token.label(), index.charIndex(span.getStart()), index.charIndex(span.getEnd())));
+                tokens.add(new Token(token.id(), token.text(), token.label(), index.charIndex(encoding.starts()[k]),
+                        index.charIndex(encoding.ends()[k])));
             }
         }
         return List.copyOf(tokens);
     }
 
+    /**
+     * An id the library gave must be one of the file's own: when it is not, the file contradicts itself (e.g. a
+     * post-processor template adds an id that neither the vocabulary nor the added tokens have). That is the
+     * file's fault, named as such, not the library's.
+     */
+    private int requireOwnId(long id, int position) {
+        if (id < 0 || id >= byId.length) {
+            throw new InvalidInputException(fileName + ": its model gave " + TokenPosition.of(position, "id " + id)
+                    + ", but its own vocabulary and added tokens have ids 0 to " + (byId.length - 1)
+                    + "; the tokenizer.json contradicts itself (a post-processor template naming an unknown id?)");
+        }
+        return (int) id;
+    }
     @Override
     public List<Token> describe(int[] ids) {
         return TokenIdCheck.describe(ids, byId, vocabularySize(), name());
@@ -103,7 +110,7 @@ public final class HuggingFaceJsonTokenizer implements Tokenizer {
         for (int k = 0; k < ids.length; k++) {
             wide[k] = ids[k];
         }
-        return tokenizer.decode(wide, false);
+        return tokenizer.decode(wide);
     }
 
     @Override
@@ -145,9 +152,9 @@ public final class HuggingFaceJsonTokenizer implements Tokenizer {
     }
 
     /** The first special token the file's template puts before the text, if any. */
-    private static OptionalInt findBosId(HuggingFaceTokenizer tokenizer) {
-        Encoding encoding = tokenizer.encode("a", true, false);
-        long[] special = encoding.getSpecialTokenMask();
-        return special.length > 0 && special[0] != 0 ? OptionalInt.of((int) encoding.getIds()[0]) : OptionalInt.empty();
+    private OptionalInt findBosId() {
+        NativeEncoding encoding = tokenizer.encode("a", true);
+        return encoding.special().length > 0 && encoding.special()[0] != 0
+                ? OptionalInt.of(requireOwnId(encoding.ids()[0], 0)) : OptionalInt.empty();
     }
 }

@@ -3,6 +3,7 @@ package org.mtalens.runtime.tokenizer;
 import java.util.ArrayList;
 import java.util.List;
 import org.mtalens.runtime.InvalidInputException;
+import org.mtalens.runtime.TokenPosition;
 
 /**
  * Token ids typed by the user ({@code 3,17,5}, {@code 3 17 5} or a pasted {@code [3, 17, 5]}), usable
@@ -16,7 +17,7 @@ public final class RawTokenIds {
      * Parses ids separated by commas and/or white space.
      *
      * @param vocabularySize the model's vocabulary; every id must be in {@code 0 .. vocabularySize-1}
-     * @throws InvalidInputException naming the first bad token and its position (1-based): not a whole
+     * @throws InvalidInputException naming the first bad token and its position (from 0): not a whole
      *     number, negative, or outside the vocabulary; or when there is no id at all
      */
     public static int[] parse(String input, int vocabularySize) {
@@ -30,7 +31,7 @@ public final class RawTokenIds {
         String[] parts = body.split("\\s*,\\s*|\\s+", -1);
         int[] ids = new int[parts.length];
         for (int k = 0; k < parts.length; k++) {
-            ids[k] = parseOne(parts[k], k + 1, vocabularySize);
+            ids[k] = parseOne(parts[k], k, vocabularySize);
         }
         return ids;
     }
@@ -46,19 +47,19 @@ public final class RawTokenIds {
 
     private static int parseOne(String part, int position, int vocabularySize) {
         if (part.isEmpty()) {
-            throw new InvalidInputException("token " + position + " is empty (two commas in a row?)");
+            throw new InvalidInputException(TokenPosition.of(position) + " is empty (two commas in a row?)");
         }
         long value;
         try {
             value = Long.parseLong(part);
         } catch (NumberFormatException e) {
-            throw new InvalidInputException("token " + position + " ('" + shorten(part) + "') is not a whole number");
+            throw new InvalidInputException(TokenPosition.of(position, "'" + shorten(part) + "'") + " is not a whole number");
         }
         if (value < 0) {
-            throw new InvalidInputException("token " + position + " (" + value + ") is negative; ids start at 0");
+            throw new InvalidInputException(TokenPosition.of(position, value) + " is negative; ids start at 0");
         }
         if (value >= vocabularySize) {
-            throw new InvalidInputException("token " + position + " (" + value + ") is outside the vocabulary (ids 0 to "
+            throw new InvalidInputException(TokenPosition.of(position, value) + " is outside the vocabulary (ids 0 to "
                     + (vocabularySize - 1) + ")");
         }
         return (int) value;

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import org.mtalens.runtime.InvalidInputException;
+import org.mtalens.runtime.RegularFiles;
 
 /**
  * Reads a tiktoken rank file (the Llama-3 {@code tokenizer.model}): one {@code <base64 bytes> <rank>}
@@ -25,6 +26,7 @@ final class TiktokenRanks {
     /** Shape: {@code byte[n][]}, entry r holding the bytes of the token of rank r. */
     static byte[][] read(Path file) {
         try {
+            RegularFiles.require(file);
             long size = Files.size(file);
             if (size > MAX_FILE_BYTES) {
                 throw new InvalidInputException(file + ": " + size + " bytes is too large for a tiktoken tokenizer.model");
@@ -33,13 +35,14 @@ final class TiktokenRanks {
                 throw new InvalidInputException(file + ": this is not a tiktoken rank file (base64 token and rank per line);"
                         + " it looks like a SentencePiece model, which MTA Lens does not read: supply a tokenizer.json instead");
             }
-            return parse(file);
+            return parse(file, size);
         } catch (IOException e) {
             throw new InvalidInputException(file + ": cannot read the tokenizer file: " + e.getMessage(), e);
         }
     }
 
-    private static byte[][] parse(Path file) throws IOException {
+    /** Ranks run from 0 without gaps, each on a line of at least 4 bytes, so a rank beyond {@code fileBytes / 4} is refused before the table grows to it. */
+    private static byte[][] parse(Path file, long fileBytes) throws IOException {
         byte[][] pieces = new byte[1 << 17][];
         int count = 0;
         int lineNumber = 0;
@@ -52,6 +55,10 @@ final class TiktokenRanks {
                 int space = line.indexOf(' ');
                 byte[] token = decodeToken(file, lineNumber, line, space);
                 int rank = parseRank(file, lineNumber, line.substring(space + 1).trim());
+                if (rank > fileBytes / 4) {
+                    throw new InvalidInputException(file + " line " + lineNumber + ": rank " + rank + " cannot occur in a file of "
+                            + fileBytes + " bytes (ranks run from 0 without gaps, one per line of at least 4 bytes)");
+                }
                 if (rank >= pieces.length) {
                     pieces = java.util.Arrays.copyOf(pieces, Math.max(rank + 1, pieces.length * 2));
                 }

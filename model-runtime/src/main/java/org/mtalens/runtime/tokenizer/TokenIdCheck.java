@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.mtalens.runtime.InvalidInputException;
+import org.mtalens.runtime.TokenPosition;
 
 /** Refuses token ids outside a vocabulary, naming the id and its position. */
 final class TokenIdCheck {
@@ -14,7 +15,7 @@ final class TokenIdCheck {
         for (int position = 0; position < ids.length; position++) {
             int id = ids[position];
             if (id < 0 || id >= vocabularySize) {
-                throw new InvalidInputException("token " + (position + 1) + " (" + id + ") is outside the vocabulary of "
+                throw new InvalidInputException(TokenPosition.of(position, id) + " is outside the vocabulary of "
                         + tokenizerName + " (ids 0 to " + (vocabularySize - 1) + ")");
             }
         }

@@ -13,9 +13,11 @@ import java.util.Locale;
  * Measures how long encoding 1 MiB of text (UTF-8 bytes; mixed English, European, CJK, Cyrillic,
  * emoji and whitespace runs) takes with each tokenizer, labels and spans included: 2 warm-up runs,
  * then the median of 5, as wall-clock time and as the calling thread's CPU time (the fairer figure
- * on a shared machine; every tokenizer encodes on the calling thread). Not a test: run it by hand, e.g.
+ * on a shared machine; a tokenizer in this process encodes on the calling thread, an isolated one in its
+ * child process, so only its wall time counts). Then one typed sentence, as the app encodes it when Run
+ * is pressed: the median of 200 encodes. Not a test: run it by hand, e.g.
  * {@code java -Dai.djl.offline=true -cp CLASSPATH org.mtalens.runtime.tokenizer.TokenizerBenchmark
- * --tiktoken tokenizer.model --tokenizer-json tokenizer.json}.
+ * --tiktoken tokenizer.model --tokenizer-json tokenizer.json --tokenizer-json-isolated tokenizer.json}.
  */
 public final class TokenizerBenchmark {
     private static final int ONE_MIB = 1 << 20;
@@ -35,11 +37,15 @@ public final class TokenizerBenchmark {
         List<Tokenizer> tokenizers = new ArrayList<>(List.of(new ByteTokenizer()));
         for (int i = 0; i + 1 < args.length; i += 2) {
             Path file = Path.of(args[i + 1]);
+            long start = System.nanoTime();
             tokenizers.add(switch (args[i]) {
                 case "--tiktoken" -> TiktokenTokenizer.read(file);
                 case "--tokenizer-json" -> HuggingFaceJsonTokenizer.read(file);
-                default -> throw new IllegalArgumentException("unknown option " + args[i] + " (use --tiktoken FILE, --tokenizer-json FILE)");
+                case "--tokenizer-json-isolated" -> HuggingFaceJsonTokenizer.readIsolated(file);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]
+                        + " (use --tiktoken FILE, --tokenizer-json FILE, --tokenizer-json-isolated FILE)");
             });
+            System.out.printf(Locale.ROOT, "%s %s: opened in %.0f ms%n", args[i], file, (System.nanoTime() - start) / 1e6);
         }
         String text = mixedText();
         System.out.printf(Locale.ROOT, "text: %d UTF-8 bytes, %d chars%n", text.getBytes(StandardCharsets.UTF_8).length, text.length());
@@ -68,6 +74,23 @@ public final class TokenizerBenchmark {
         Arrays.sort(cpuMillis);
         System.out.printf(Locale.ROOT, "%-46s %8d tokens  wall median %7.1f ms (min %7.1f)  cpu median %7.1f ms%n",
                 tokenizer.name(), tokens, millis[2], millis[0], cpuMillis[2]);
+        String sentence = text.substring(0, Math.min(text.length(), SENTENCES[0].length()));
+        System.out.printf(Locale.ROOT, "%-46s one sentence (%d chars): wall median %.3f ms per encode%n", "",
+                sentence.length(), sentenceMillis(tokenizer, sentence));
+    }
+
+    /** @return the median wall time of encoding {@code sentence} once, over 200 encodes after 50 warm-up ones */
+    private static double sentenceMillis(Tokenizer tokenizer, String sentence) {
+        double[] millis = new double[200];
+        for (int run = -50; run < millis.length; run++) {
+            long start = System.nanoTime();
+            tokenizer.encode(sentence, BosToken.ADD);
+            if (run >= 0) {
+                millis[run] = (System.nanoTime() - start) / 1e6;
+            }
+        }
+        Arrays.sort(millis);
+        return millis[millis.length / 2];
     }
 
     public static String mixedText() {

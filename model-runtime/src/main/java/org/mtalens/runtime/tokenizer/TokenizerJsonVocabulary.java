@@ -10,6 +10,8 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 import org.mtalens.runtime.InvalidInputException;
+import org.mtalens.runtime.RegularFiles;
+import org.mtalens.runtime.ShownName;
 
 /**
  * What MTA Lens reads itself from a Hugging Face {@code tokenizer.json} (the encoding is DJL's): the
@@ -24,13 +26,17 @@ record TokenizerJsonVocabulary(String[] tokens, Set<Integer> added, boolean byte
     static final long MAX_FILE_BYTES = 256L << 20;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_ID = 10_000_000;
+    /** The shortest vocabulary entry, {@code "a":1,}. */
+    static final int MIN_BYTES_PER_ID = 4;
+    /** Ids any file may have, however short (the 256 bytes of a byte-level vocabulary). */
+    private static final int MIN_IDS = 256;
 
     static TokenizerJsonVocabulary read(Path file) {
         JsonNode root = readTree(file);
         BpeMergeCheck.requireSafe(file, root.path("model"));
         JsonNode vocab = root.path("model").path("vocab");
         JsonNode addedTokens = root.path("added_tokens");
-        String[] tokens = new String[size(file, vocab, addedTokens)];
+        String[] tokens = new String[requireWithinFile(file, size(file, vocab, addedTokens))];
         if (vocab.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = vocab.fields(); it.hasNext();) {
                 Map.Entry<String, JsonNode> entry = it.next();
@@ -54,8 +60,30 @@ record TokenizerJsonVocabulary(String[] tokens, Set<Integer> added, boolean byte
         return tokens.length;
     }
 
+    /**
+     * MTA Lens keeps a label for every id up to the largest, so the largest id must be one the file could
+     * describe: every id takes an entry of at least {@value #MIN_BYTES_PER_ID} bytes ({@code "a":1,}). A file of
+     * 274 bytes naming id 10,000,000 took 1.5 GB before; now the table is refused before it is allocated.
+     */
+    private static int requireWithinFile(Path file, int ids) {
+        long fileBytes;
+        try {
+            fileBytes = Files.size(file);
+        } catch (IOException e) {
+            throw new InvalidInputException(file + ": cannot read: " + e.getMessage(), e);
+        }
+        long most = Math.max(MIN_IDS, fileBytes / MIN_BYTES_PER_ID);
+        if (ids > most) {
+            throw new InvalidInputException(file + ": its largest token id is " + (ids - 1) + ", but a tokenizer.json of "
+                    + fileBytes + " bytes describes at most " + most + " ids (each id needs an entry of at least "
+                    + MIN_BYTES_PER_ID + " bytes); refusing to make a table of " + ids + " ids");
+        }
+        return ids;
+    }
+
     private static JsonNode readTree(Path file) {
         try {
+            RegularFiles.require(file);
             if (Files.size(file) > MAX_FILE_BYTES) {
                 throw new InvalidInputException(file + ": too large for a tokenizer.json");
             }
@@ -85,7 +113,8 @@ record TokenizerJsonVocabulary(String[] tokens, Set<Integer> added, boolean byte
 
     private static int requireId(Path file, JsonNode id, String field) {
         if (!id.canConvertToInt() || id.asInt() < 0 || id.asInt() > MAX_ID) {
-            throw new InvalidInputException(file + ": '" + field + "' has an id '" + id + "' that is not between 0 and " + MAX_ID);
+            throw new InvalidInputException(file + ": '" + field + "' has an id '" + ShownName.of(id) + "' that is not between 0 and "
+                    + MAX_ID);
         }
         return id.asInt();
     }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import org.mtalens.runtime.InvalidInputException;
+import org.mtalens.runtime.RegularFiles;
 import org.mtalens.runtime.config.TokenizerSpec;
 
 /**
@@ -19,6 +20,8 @@ import org.mtalens.runtime.config.TokenizerSpec;
 public final class Tokenizers {
     public static final String TOKENIZER_JSON = "tokenizer.json";
     public static final String TIKTOKEN_MODEL = "tokenizer.model";
+    /** {@code -Dmtalens.tokenizer.isolate=false}: run the Hugging Face library in this process. */
+    public static final String ISOLATE_PROPERTY = "mtalens.tokenizer.isolate";
 
     private Tokenizers() {
     }
@@ -57,20 +60,19 @@ public final class Tokenizers {
      * Opens a tokenizer file the user chose: a Hugging Face {@code tokenizer.json} or a tiktoken
      * {@code tokenizer.model}, told apart by content.
      *
-     * A {@code tokenizer.json} is read once in a separate process first ({@link IsolatedTokenizerCheck}), so a file
-     * that crashes the native tokenizers library is refused instead of closing the app.
+     * A {@code tokenizer.json} is read and encoded by the native tokenizers library in a child process
+     * ({@link TokenizerProcess}), so a file or a text that crashes it is refused instead of closing the app.
+     * {@code -Dmtalens.tokenizer.isolate=false} runs the library in this process instead.
      *
      * @throws InvalidInputException naming the file when it is neither (a SentencePiece model is named as such)
      */
     public static Tokenizer fromFile(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new InvalidInputException(file + ": no such tokenizer file");
-        }
+        RegularFiles.require(file);
         if (!looksLikeJson(file)) {
             return TiktokenTokenizer.read(file);
         }
-        IsolatedTokenizerCheck.requireNoCrash(file);
-        return HuggingFaceJsonTokenizer.read(file);
+        return "false".equals(System.getProperty(ISOLATE_PROPERTY)) ? HuggingFaceJsonTokenizer.read(file)
+                : HuggingFaceJsonTokenizer.readIsolated(file);
     }
 
     private static TokenizerLookup tiktoken(TokenizerFiles files, String path) {
@@ -110,7 +112,7 @@ public final class Tokenizers {
     }
 
     private static boolean looksLikeJson(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = RegularFiles.newInputStream(file)) {
             for (int b = in.read(); b >= 0; b = in.read()) {
                 if (!Character.isWhitespace(b)) {
                     return b == '{';

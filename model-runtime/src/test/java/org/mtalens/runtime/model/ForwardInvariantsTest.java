@@ -91,7 +91,7 @@ class ForwardInvariantsTest {
     @Test
     void tokensOutsideTheVocabularyAnEmptyInputOrOneBeyondMaxSeqlenAreNamed() {
         try (ModelRunner runner = ModelRunner.load(OfficialReferenceTest.safetensors("tiny"), Device.cpu())) {
-            assertThatThrownBy(() -> runner.run(RunRequest.of(3, 99))).hasMessageContaining("token 99 at position 1");
+            assertThatThrownBy(() -> runner.run(RunRequest.of(3, 99))).hasMessageContaining("the token at position 1 (99)");
             assertThatThrownBy(() -> runner.run(RunRequest.of())).hasMessageContaining("empty");
             assertThatThrownBy(() -> runner.run(RunRequest.of(new int[65]))).hasMessageContaining("max_seqlen 64");
         }

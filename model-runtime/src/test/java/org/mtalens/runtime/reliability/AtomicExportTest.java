@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.nio.file.FileSystemException;
+import org.mtalens.runtime.InvalidInputException;
 import org.mtalens.runtime.export.AtomicFiles;
+import org.mtalens.runtime.export.ExportTarget;
 import org.mtalens.runtime.export.NpyArray;
 import org.mtalens.runtime.export.Npz;
 
@@ -68,6 +71,20 @@ class AtomicExportTest {
                 .isInstanceOf(IOException.class);
 
         assertThat(folderListing()).isEmpty();
+    }
+
+    @Test
+    void aFullDiskIsAMessageNamingTheFileAndTheOldFileStays() throws IOException {
+        Path target = Files.writeString(dir.resolve("maps.npz"), "the old export");
+
+        assertThatThrownBy(() -> ExportTarget.write(target, failingHalfway(new FileSystemException(
+                dir.resolve(".maps.npz.x.partial").toString(), null, "No space left on device"))))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining(target + ": cannot be written: No space left on device")
+                .hasMessageContaining("an older file there is unchanged");
+
+        assertThat(target).hasContent("the old export");
+        assertThat(folderListing()).containsExactly("maps.npz");
     }
 
     @Test

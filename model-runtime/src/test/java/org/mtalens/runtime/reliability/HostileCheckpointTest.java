@@ -15,8 +15,12 @@ import org.mtalens.runtime.checkpoint.CheckpointLoader;
 
 /** Every kind of the hostile corpus is refused with a message naming the file and the problem, cheaply. */
 class HostileCheckpointTest {
-    /** Far below any size a hostile file declares; far above what refusing it needs. */
-    private static final long SIXTEEN_MB = 16L << 20;
+    /**
+     * The memory refusing a file may take: 16 MB (far below any size a hostile file declares; far above what
+     * refusing a small one needs) plus 64 bytes per byte of the file (a budget in proportion to the file).
+     */
+    private static final long FLOOR_BYTES = 16L << 20;
+    private static final long PER_FILE_BYTE = 64;
 
     @TempDir
     static Path root;
@@ -47,8 +51,18 @@ class HostileCheckpointTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("corpus")
-    void allocatesNothingNearWhatTheFileDeclares(HostileCheckpoints.Item item) {
-        assertThat(AllocatedBytes.during(() -> CheckpointLoader.load(item.checkpoint()))).isLessThan(SIXTEEN_MB);
+    void allocatesNothingNearWhatTheFileDeclaresOnlyABudgetInProportionToTheFile(HostileCheckpoints.Item item)
+            throws java.io.IOException {
+        long fileBytes = java.nio.file.Files.isRegularFile(item.namedFile()) ? java.nio.file.Files.size(item.namedFile()) : 0;
+        assertThat(AllocatedBytes.during(() -> CheckpointLoader.load(item.checkpoint())))
+                .isLessThan(FLOOR_BYTES + PER_FILE_BYTE * fileBytes);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("corpus")
+    void theMessageIsAFewLinesWhateverTheFileHolds(HostileCheckpoints.Item item) {
+        assertThatThrownBy(() -> CheckpointLoader.load(item.checkpoint()))
+                .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(1000 + item.namedFile().toString().length()));
     }
 
     @ParameterizedTest(name = "{0}")

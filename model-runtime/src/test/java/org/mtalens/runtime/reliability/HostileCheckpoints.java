@@ -55,6 +55,7 @@ public final class HostileCheckpoints {
             corpus.torchZips();
             corpus.safetensors();
             corpus.configs();
+            new HostileCheckpointsRoundTwo(corpus).writeAll();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -128,7 +129,7 @@ public final class HostileCheckpoints {
     }
 
     /** A state dict {@code {"w": tensor}} over storage {@code key} (FloatStorage). */
-    private static PickleBytes tensor(String key, long numel, long offset, long[] shape, long[] stride) {
+    static PickleBytes tensor(String key, long numel, long offset, long[] shape, long[] stride) {
         return new PickleBytes().proto(2).emptyDict().unicode("w").tensor("FloatStorage", key, numel, offset, shape, stride)
                 .setItem().stop();
     }
@@ -161,7 +162,7 @@ public final class HostileCheckpoints {
     }
 
     /** A safetensors file with this header text (length prefix computed) and {@code dataBytes} zero bytes. */
-    private static byte[] header(String json, int dataBytes) {
+    static byte[] header(String json, int dataBytes) {
         byte[] h = json.getBytes(StandardCharsets.UTF_8);
         return ByteBuffer.allocate(8 + h.length + dataBytes).order(ByteOrder.LITTLE_ENDIAN).putLong(h.length).put(h).array();
     }
@@ -214,24 +215,24 @@ public final class HostileCheckpoints {
     }
 
     /** An official-layout folder: {@code consolidated/consolidated.pth} (these bytes) and the fixture's params.json. */
-    private void official(String kind, String problem, byte[] pth) throws IOException {
+    void official(String kind, String problem, byte[] pth) throws IOException {
         Path dir = Files.createDirectories(folder(kind).resolve("consolidated"));
         Files.write(dir.resolve("params.json"), resource("consolidated/params.json"));
         item(kind, dir.getParent(), Files.write(dir.resolve("consolidated.pth"), pth), problem);
     }
 
     /** A safetensors-layout folder: {@code model.safetensors} (these bytes) and the fixture's config.json. */
-    private void safetensors(String kind, String problem, byte[] weights) throws IOException {
+    void safetensors(String kind, String problem, byte[] weights) throws IOException {
         Path dir = folder(kind);
         Files.write(dir.resolve("config.json"), resource("config.json"));
         item(kind, dir, Files.write(dir.resolve("model.safetensors"), weights), problem);
     }
 
-    private Path folder(String kind) throws IOException {
+    Path folder(String kind) throws IOException {
         return Files.createDirectories(root.resolve(kind));
     }
 
-    private void item(String kind, Path checkpoint, Path namedFile, String problem) {
+    void item(String kind, Path checkpoint, Path namedFile, String problem) {
         items.add(new Item(kind, checkpoint, namedFile, problem));
     }
 

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,13 +26,8 @@ class RunCommandTest {
 
     private final StringWriter out = new StringWriter();
 
-    /** Parses and calls the command directly, so its exceptions reach the test. */
     private int run(String... args) throws Exception {
-        RunCommand command = new RunCommand();
-        CommandLine cli = new CommandLine(command);
-        cli.setOut(new PrintWriter(out, true));
-        cli.parseArgs(args);
-        return command.call();
+        return RunCall.run(out, args);
     }
 
     private static String ids(String fixture) {
@@ -48,7 +42,8 @@ class RunCommandTest {
         Map<String, NpyArray> written = Npz.read(npz);
         Map<String, NpyArray> reference = Fixtures.reference("tiny");
         assertThat(written.get("tokens").longs()).containsExactly(reference.get("tokens").longs());
-        for (String name : written.keySet()) {
+        assertThat(written.keySet().stream().filter(name -> !reference.containsKey(name))).containsExactly("heads");
+        for (String name : written.keySet().stream().filter(reference::containsKey).toList()) {
             NpyArray expected = reference.get(name);
             assertThat(written.get(name).shape()).as(name).containsExactly(expected.shape());
             if (!expected.isInteger()) {
@@ -68,8 +63,9 @@ class RunCommandTest {
         run(Fixtures.folder("tiny").toString(), "--tokens", "3,17,5,29", "--layers", "1", "--stages", "post_sm_conv,final",
                 "--heads", "0,2", "--export", npz.toString());
         Map<String, NpyArray> written = Npz.read(npz);
-        assertThat(written.keySet()).containsExactly("tokens", "logits", "layer1/post_sm_conv", "layer1/final");
+        assertThat(written.keySet()).containsExactly("tokens", "logits", "layer1/post_sm_conv", "layer1/final", "heads");
         assertThat(written.get("layer1/final").shape()).containsExactly(2, 4, 4);
+        assertThat(written.get("heads").longs()).containsExactly(0, 2);
     }
 
     @Test
@@ -114,12 +110,12 @@ class RunCommandTest {
     void badTokensAndUnknownStagesAreNamed() {
         String folder = Fixtures.folder("tiny").toString();
         assertThatThrownBy(() -> run(folder, "--tokens", "3,x,5")).isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("token 2 ('x')");
-        assertThatThrownBy(() -> run(folder, "--tokens", "3,32")).hasMessageContaining("token 2 (32)");
+                .hasMessageContaining("the token at position 1 ('x')");
+        assertThatThrownBy(() -> run(folder, "--tokens", "3,32")).hasMessageContaining("the token at position 1 (32)");
         assertThatThrownBy(() -> run(folder, "--tokens", "3", "--stages", "softmx", "--export", dir.resolve("x.npz").toString()))
                 .hasMessageContaining("softmx");
         assertThatThrownBy(() -> run(folder, "--tokens", "3", "--layers", "7", "--export", dir.resolve("x.npz").toString()))
-                .hasMessageContaining("layer 7");
+                .hasMessageContaining("--layers 7: the model has layers 0..1");
     }
 
     @Test

@@ -58,6 +58,6 @@ class ByteTokenizerTest {
     @Test
     void idsOutsideTheVocabularyAreRefused() {
         assertThatThrownBy(() -> tokenizer.describe(new int[] {258})).isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("token 1 (258)");
+                .hasMessageContaining("the token at position 0 (258)");
     }
 }

@@ -45,14 +45,14 @@ class CharTokenizerTest {
     @Test
     void aCharacterOutsideTheAlphabetIsRefusedNamingItAndItsPosition() {
         assertThatThrownBy(() -> tokenizer.encode("abC")).isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("'C'").hasMessageContaining("position 3");
+                .hasMessageContaining("'C'").hasMessageContaining("at position 2 of the text");
         assertThatThrownBy(() -> tokenizer.encode("a b")).isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("'␣'").hasMessageContaining("position 2");
+                .hasMessageContaining("'␣'").hasMessageContaining("at position 1 of the text");
     }
 
     @Test
     void idsOutsideTheVocabularyAreRefused() {
         assertThatThrownBy(() -> tokenizer.decode(new int[] {0, 32})).isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("token 2 (32)");
+                .hasMessageContaining("the token at position 1 (32)");
     }
 }

@@ -106,7 +106,7 @@ class HuggingFaceJsonTokenizerTest {
     @Test
     void idsOutsideTheVocabularyAreRefusedByPosition() {
         assertThatThrownBy(() -> tokenizer.describe(new int[] {1, 100277})).isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("token 2 (100277)");
+                .hasMessageContaining("the token at position 1 (100277)");
     }
 
     @Test

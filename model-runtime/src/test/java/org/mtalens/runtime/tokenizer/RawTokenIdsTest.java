@@ -20,25 +20,25 @@ class RawTokenIdsTest {
     @Test
     void aWordIsRefusedNamingItAndItsPosition() {
         assertThatThrownBy(() -> RawTokenIds.parse("3,x7,5", 32)).isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("token 2").hasMessageContaining("'x7'").hasMessageContaining("not a whole number");
+                .hasMessageContaining("the token at position 1").hasMessageContaining("'x7'").hasMessageContaining("not a whole number");
     }
 
     @Test
     void aNegativeIdIsRefused() {
         assertThatThrownBy(() -> RawTokenIds.parse("3,17,-1", 32)).isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("token 3 (-1) is negative");
+                .hasMessageContaining("the token at position 2 (-1) is negative");
     }
 
     @Test
     void anIdOutsideTheVocabularyIsRefusedShowingTheRange() {
         assertThatThrownBy(() -> RawTokenIds.parse("3,32", 32)).isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("token 2 (32)").hasMessageContaining("0 to 31");
+                .hasMessageContaining("the token at position 1 (32)").hasMessageContaining("0 to 31");
     }
 
     @Test
     void emptyInputAndEmptyTokensAreRefused() {
         assertThatThrownBy(() -> RawTokenIds.parse("  ", 32)).isInstanceOf(InvalidInputException.class).hasMessageContaining("no token ids");
-        assertThatThrownBy(() -> RawTokenIds.parse("3,,5", 32)).isInstanceOf(InvalidInputException.class).hasMessageContaining("token 2 is empty");
+        assertThatThrownBy(() -> RawTokenIds.parse("3,,5", 32)).isInstanceOf(InvalidInputException.class).hasMessageContaining("the token at position 1 is empty");
     }
 
     @Test
