@@ -43,7 +43,7 @@ final class OutputTail {
 
     /** @return what was kept, after the stream ended (or after 2 s) */
     String await() throws InterruptedException {
-        thread.join(2000);
+        thread.join(10_000); // the process has ended: end of stream comes at once, unless a busy machine starves this thread
         synchronized (kept) {
             return kept.toString(StandardCharsets.UTF_8);
         }
