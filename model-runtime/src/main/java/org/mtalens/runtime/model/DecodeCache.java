@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;
 import java.util.List;
 import org.mtalens.runtime.config.ModelConfig;
-import org.mtalens.runtime.config.Stage;
 
 /**
  * The generation cache of every layer. As a {@link StageSink} it takes the prompt's queries, keys and values
@@ -23,15 +22,6 @@ final class DecodeCache implements StageSink {
 
     LayerCache layer(int layer) {
         return layers.get(layer);
-    }
-
-    @Override
-    public boolean wants(int layer, Stage stage) {
-        return false;
-    }
-
-    @Override
-    public void stage(int layer, Stage stage, StageRows rows) {
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.mtalens.runtime.model;
 
 import ai.djl.ndarray.NDArray;
-import org.mtalens.runtime.config.Stage;
 
 /**
  * A {@link StageSink} that keeps the residual stream entering each layer (and leaving the last) as Java
@@ -16,15 +15,6 @@ final class ResidualRecorder implements StageSink {
         for (int layer = 0; layer <= first && earlier != null; layer++) {
             residuals[layer] = earlier[layer]; // the same input: shared, never modified
         }
-    }
-
-    @Override
-    public boolean wants(int layer, Stage stage) {
-        return false;
-    }
-
-    @Override
-    public void stage(int layer, Stage stage, StageRows rows) {
     }
 
     @Override

@@ -11,21 +11,16 @@ import org.mtalens.runtime.config.Stage;
 public interface StageSink {
     /** Nothing is kept. */
     StageSink NONE = new StageSink() {
-        @Override
-        public boolean wants(int layer, Stage stage) {
-            return false;
-        }
-
-        @Override
-        public void stage(int layer, Stage stage, StageRows rows) {
-        }
     };
 
-    /** @return whether {@link #stage} should be called for this layer and stage (saves the copy) */
-    boolean wants(int layer, Stage stage);
+    /** @return whether {@link #stage} should be called for this layer and stage (saves the copy); none by default */
+    default boolean wants(int layer, Stage stage) {
+        return false;
+    }
 
     /** Some exact query rows of one stage's maps, for every head; a layer's blocks arrive in query order. */
-    void stage(int layer, Stage stage, StageRows rows);
+    default void stage(int layer, Stage stage, StageRows rows) {
+    }
 
     /** Called when a layer's block starts. */
     default void layerStarted(int layer) {

@@ -1,5 +1,6 @@
 package org.mtalens.runtime.checkpoint;
 
+import org.mtalens.runtime.testing.Fixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
