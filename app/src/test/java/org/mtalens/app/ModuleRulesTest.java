@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 class ModuleRulesTest {
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .withImportOption(location -> !location.contains("-tests.jar")) // model-runtime's test helpers, as a jar
             .importPackages("org.mtalens");
 
     @Test
