@@ -15,6 +15,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.mtalens.app.adapt.VizAdapter;
 import org.mtalens.app.work.LazyRefresh;
+import org.mtalens.app.work.Refresh;
 import org.mtalens.app.session.MainViewModel;
 import org.mtalens.runtime.analysis.MapDifference;
 import org.mtalens.runtime.analysis.NextTokenComparison;
@@ -44,7 +45,8 @@ public final class AblationView {
 
     public AblationView(AblationViewModel vm, ObservableBooleanValue shown) {
         this.vm = vm;
-        this.refresh = new LazyRefresh(shown, this::show);
+        this.refresh = Refresh.whenShown(shown, this::show, vm.differenceProperty(), vm.nextTokenProperty(),
+                vm.main().markedKeysProperty());
         summary.setId("ablation-summary");
         summary.setWrapText(true);
         divergence.setId("ablation-kl");
@@ -68,9 +70,6 @@ public final class AblationView {
         VBox.setVgrow(maps, Priority.ALWAYS);
         centre.setPadding(new Insets(8));
         root.setCenter(centre);
-        vm.differenceProperty().addListener((o, a, b) -> refresh.request());
-        vm.nextTokenProperty().addListener((o, a, b) -> refresh.request());
-        vm.main().markedKeysProperty().addListener((o, a, b) -> refresh.request());
         for (HeatmapView view : new HeatmapView[] {intact, ablated, difference}) {
             view.addSelectionListener(cell -> {
                 if (cell != null && cell.column() <= cell.row()) {

@@ -15,6 +15,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.mtalens.app.work.LazyRefresh;
+import org.mtalens.app.work.Refresh;
 import org.mtalens.runtime.analysis.CellChange;
 import org.mtalens.runtime.analysis.HeadChange;
 import org.mtalens.viz.Matrix;
@@ -39,7 +40,8 @@ public final class MtaChangeView {
 
     public MtaChangeView(MtaChangeViewModel vm, ObservableBooleanValue shown) {
         this.vm = vm;
-        this.refresh = new LazyRefresh(shown, vm::analyse);
+        this.refresh = Refresh.whenShown(shown, vm::analyse, vm.main().traceProperty(),
+                vm.main().layerProperty(), vm.main().headProperty());
         strip.setId("change-strip");
         strip.setPrefHeight(180);
         strip.addSelectionListener(cell -> {
@@ -68,9 +70,6 @@ public final class MtaChangeView {
         root.setPadding(new Insets(8));
         vm.headsProperty().addListener((o, a, list) -> showHeads(list));
         vm.cellsProperty().addListener((o, a, list) -> showCells(list));
-        vm.main().traceProperty().addListener((o, a, b) -> refresh.request());
-        vm.main().layerProperty().addListener((o, a, b) -> refresh.request());
-        vm.main().headProperty().addListener((o, a, b) -> refresh.request());
     }
 
     public Node node() {
