@@ -41,8 +41,15 @@ final class FigureSnapshot {
     /** @return the vector format asked for (by --format, else by the file's extension); empty for a PNG */
     Optional<FigureFormat> vectorFormat(Path out) {
         Optional<FigureFormat> byName = FigureFormat.ofFile(out);
-        if (format == null || format.equalsIgnoreCase("png")) {
-            return format == null ? byName : Optional.empty();
+        if (format == null) {
+            return byName;
+        }
+        if (format.equalsIgnoreCase("png")) {
+            if (byName.isPresent()) {
+                throw new InvalidInputException("--format png but --out " + out + " is named ." + byName.get().extension()
+                        + "; name the file .png");
+            }
+            return Optional.empty();
         }
         for (FigureFormat f : FigureFormat.values()) {
             if (f.extension().equals(format.toLowerCase(Locale.ROOT))) {

@@ -70,25 +70,38 @@ class PdfFigureTest {
 
     /** @return the fonts of the page and of the forms it draws */
     private static List<PDFont> fonts(PDResources resources) throws IOException {
-        List<PDFont> out = new ArrayList<>();
-        for (COSName name : resources.getFontNames()) {
-            out.add(resources.getFont(name));
-        }
-        for (PDFormXObject form : forms(resources)) {
-            out.addAll(fonts(form.getResources()));
-        }
-        return out;
+        return everywhere(resources, r -> {
+            List<PDFont> out = new ArrayList<>();
+            for (COSName name : r.getFontNames()) {
+                out.add(r.getFont(name));
+            }
+            return out;
+        });
     }
 
+    /** @return the images of the page and of the forms it draws */
     private static List<PDImageXObject> images(PDResources resources) throws IOException {
-        List<PDImageXObject> out = new ArrayList<>();
-        for (COSName name : resources.getXObjectNames()) {
-            if (resources.getXObject(name) instanceof PDImageXObject image) {
-                out.add(image);
+        return everywhere(resources, r -> {
+            List<PDImageXObject> out = new ArrayList<>();
+            for (COSName name : r.getXObjectNames()) {
+                if (r.getXObject(name) instanceof PDImageXObject image) {
+                    out.add(image);
+                }
             }
-        }
+            return out;
+        });
+    }
+
+    /** What one set of resources holds of something. */
+    private interface Held<T> {
+        List<T> in(PDResources resources) throws IOException;
+    }
+
+    /** @return what {@code resources} and the resources of every form they draw, however deep, hold */
+    private static <T> List<T> everywhere(PDResources resources, Held<T> held) throws IOException {
+        List<T> out = new ArrayList<>(held.in(resources));
         for (PDFormXObject form : forms(resources)) {
-            out.addAll(images(form.getResources()));
+            out.addAll(everywhere(form.getResources(), held));
         }
         return out;
     }

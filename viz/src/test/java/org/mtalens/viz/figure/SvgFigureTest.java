@@ -115,4 +115,14 @@ class SvgFigureTest {
         assertThat(font.length).isLessThan(FigureFont.bytes().length / 20);
         assertThat(svg).contains("font-family: DejaVu Sans, sans-serif");
     }
+
+    @Test
+    void aTokenWithACharacterXmlCannotHoldStillGivesAWellFormedFileWithTheRestOfItsLabel() throws Exception {
+        List<String> labels = List.of("<s>", "a\u0001b", "\uD800x", "ok");
+        Matrix map = new Matrix("layer 0 · head 0 · final", 4, 4, SyntheticMaps.weights("w", 4, 1).values(), labels,
+                labels, ValueKind.WEIGHT, true);
+        Document svg = WrittenFigures.svg(WrittenFigures.write(Figures.heatmap(map, DESCRIPTION.with("tokens",
+                String.join(" ", labels))), FigureFormat.SVG, 300, "odd-labels"));
+        assertThat(WrittenFigures.texts(svg)).contains("a\uFFFDb", "\uFFFDx", "ok");
+    }
 }
