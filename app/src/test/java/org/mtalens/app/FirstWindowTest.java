@@ -1,5 +1,6 @@
 package org.mtalens.app;
 
+import org.mtalens.app.main.MtaLensApplication;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;

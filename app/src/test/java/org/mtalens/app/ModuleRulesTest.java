@@ -1,6 +1,7 @@
 package org.mtalens.app;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -16,9 +17,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The module rules of DESIGN.md: model-runtime and sample-checkpoints never touch JavaFX; viz never
- * touches DJL or the runtime. Checked on the compiled classes (ArchUnit) and, because an unused
- * import leaves no trace in bytecode, on the sources too.
+ * The module rules of docs/ARCHITECTURE.md: model-runtime and sample-checkpoints never touch JavaFX; viz never
+ * touches DJL or the runtime; within each module no two packages depend on each other in a circle. Checked on the
+ * compiled classes (ArchUnit) and, because an unused import leaves no trace in bytecode, on the sources too.
  */
 class ModuleRulesTest {
     private static final JavaClasses CLASSES = new ClassFileImporter()
@@ -51,6 +52,12 @@ class ModuleRulesTest {
     void runtimeAndSampleSourcesImportNoJavaFx() {
         assertThat(sourcesImporting("model-runtime", "javafx\\.")).isEmpty();
         assertThat(sourcesImporting("sample-checkpoints", "javafx\\.")).isEmpty();
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"runtime", "viz", "app"}) // samples is one package
+    void noModuleHasPackagesThatDependOnEachOtherInACircle(String module) {
+        slices().matching("org.mtalens." + module + ".(*)..").should().beFreeOfCycles().check(CLASSES);
     }
 
     @Test

@@ -18,6 +18,16 @@ final class LauncherSettings {
     static final List<String> JVM_OPTIONS = List.of("-XX:MaxRAMPercentage=70", "-Dai.djl.offline=true");
 
     /**
+     * JavaFX from the module path (the image holds its jars in {@code app/javafx/}), Monocle patched into
+     * javafx.graphics for {@code snapshot}: as {@code bin/mta-lens} runs it, so no unsupported-configuration warning.
+     */
+    static List<String> javafxOptions(String monocleJar) {
+        return List.of("--module-path=$APPDIR/javafx", "--add-modules=javafx.controls,javafx.swing",
+                "--patch-module=javafx.graphics=$APPDIR/javafx/" + monocleJar,
+                "--add-exports=javafx.graphics/com.sun.glass.ui=ALL-UNNAMED");
+    }
+
+    /**
      * The runtime's modules: what {@code jdeps --print-module-deps --ignore-missing-deps} reports for the app and its
      * class path (module-info stripped from the modular jars), plus {@code jdk.zipfs} and {@code jdk.management}.
      * The JDK's native commands stay: the tokenizer check starts {@code java.home/bin/java} in a separate process.

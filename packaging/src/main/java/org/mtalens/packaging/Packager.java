@@ -46,16 +46,30 @@ public final class Packager {
                 "--strip-debug", "--no-header-files", "--no-man-pages", "--compress=2", "--output", out.toString()));
     }
 
-    private void packageImage(Path runtime, Path icon, Path out) {
+    private void packageImage(Path runtime, Path icon, Path out) throws java.io.IOException {
+        JavaFxModules.keepPlatformJars(Path.of(required("--input"), "javafx"));
         List<String> args = new ArrayList<>(List.of("--type", "app-image", "--name", LauncherSettings.NAME,
                 "--input", required("--input"), "--main-jar", required("--main-jar"),
                 "--main-class", LauncherSettings.MAIN_CLASS, "--runtime-image", runtime.toString(), "--icon", icon.toString(),
                 "--app-version", version(), "--description", LauncherSettings.DESCRIPTION, "--vendor", LauncherSettings.VENDOR,
                 "--dest", out.toString()));
-        for (String option : LauncherSettings.JVM_OPTIONS) {
+        List<String> options = new ArrayList<>(LauncherSettings.JVM_OPTIONS);
+        options.addAll(LauncherSettings.javafxOptions(monocleJar()));
+        for (String option : options) {
             args.addAll(List.of("--java-options", option));
         }
         JdkTool.run("jpackage", args);
+        JavaFxModules.offTheClassPath(out.resolve(LauncherSettings.NAME).resolve("lib/app").resolve(LauncherSettings.NAME + ".cfg"));
+    }
+
+    /** @return the file name of the Monocle jar among the image's JavaFX jars */
+    private String monocleJar() {
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of(required("--input"), "javafx"))) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.startsWith("openjfx-monocle")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no openjfx-monocle jar in the input's javafx folder"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private void packageDeb(Path image, Path icon, Path out) {

@@ -19,7 +19,7 @@ import org.mtalens.runtime.model.PassProgress;
 import org.mtalens.runtime.model.Trace;
 import org.mtalens.runtime.model.TraceRequest;
 import org.mtalens.viz.Matrix;
-import org.mtalens.app.main.GridThumbnails;
+import org.mtalens.app.adapt.GridThumbnails;
 import org.mtalens.viz.colour.ScaleSpec;
 import org.mtalens.viz.grid.GridScales;
 import org.mtalens.viz.grid.PooledMatrix;
@@ -68,8 +68,13 @@ final class ScaleBenchmark {
         start = System.nanoTime();
         vm.run();
         failOnError(vm);
+        double traced = seconds(start);
+        long drawing = System.nanoTime();
         drawPipeline(vm);
         figures.put("first_view_s", round(seconds(start)));
+        figures.put("first_view_pass_s", round(traced));
+        figures.put("pipeline_draw_ms", Math.round(seconds(drawing) * 1000));
+        figures.put("rss_after_first_view_mb", ProcessMemory.residentMb());
         figures.put("maps_held", vm.layerMapsProperty().get().maps().size());
         figures.put("scope", vm.scopeNoteProperty().get().isEmpty() ? "every head" : vm.scopeNoteProperty().get());
 
@@ -78,6 +83,7 @@ final class ScaleBenchmark {
         failOnError(vm);
         drawPipeline(vm);
         figures.put("layer_switch_s", round(seconds(start)));
+        figures.put("rss_after_layer_switch_mb", ProcessMemory.residentMb());
 
         start = System.nanoTime();
         vm.headProperty().set(1 % config.nHeads());

@@ -3,7 +3,7 @@ package org.mtalens.app.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import javafx.application.Application;
-import org.mtalens.app.MtaLensApplication;
+import org.mtalens.app.main.MtaLensApplication;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 

@@ -4,8 +4,8 @@ import org.mtalens.app.bench.ScaleBenchmarkCommand;
 import org.mtalens.runtime.bench.ConvBenchmarkCommand;
 import org.mtalens.runtime.bench.ForwardBenchmarkCommand;
 import org.mtalens.runtime.bench.MemoryBenchmarkCommand;
-import org.mtalens.runtime.checkpoint.LoadBenchmarkCommand;
-import org.mtalens.viz.bench.RenderBenchmarkCommand;
+import org.mtalens.runtime.bench.LoadBenchmarkCommand;
+import org.mtalens.app.bench.RenderBenchmarkCommand;
 import picocli.CommandLine.Command;
 
 /** {@code mta-lens bench ...}: the benchmarks; each lives in the module whose speed it measures. */

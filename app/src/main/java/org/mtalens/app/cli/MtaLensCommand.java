@@ -28,6 +28,10 @@ import picocli.CommandLine.Command;
                 DoctorCommand.class,
                 CommandLine.HelpCommand.class})
 public final class MtaLensCommand implements Callable<Integer> {
+    /** Documented here; {@code org.mtalens.app.Main} reads it before any library starts logging. */
+    @picocli.CommandLine.Option(names = "--verbose", description = "let the libraries (DJL, JavaFX) log to stderr too")
+    boolean verbose;
+
     public static final int EXIT_OK = 0;
     public static final int EXIT_FAILURE = 1;
     public static final int EXIT_BAD_INPUT = 2;

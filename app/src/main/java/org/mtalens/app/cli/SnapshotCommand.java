@@ -6,7 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Scene;
-import org.mtalens.app.BundledSample;
+import org.mtalens.app.main.BundledSample;
 import org.mtalens.app.main.MainView;
 import org.mtalens.app.session.MainViewModel;
 import org.mtalens.app.session.SessionLoader;

@@ -9,7 +9,7 @@ import java.util.concurrent.CancellationException;
 import java.util.stream.Collectors;
 import org.mtalens.app.adapt.VizAdapter;
 import org.mtalens.app.change.ChangeStrip;
-import org.mtalens.app.main.GridThumbnails;
+import org.mtalens.app.adapt.GridThumbnails;
 import org.mtalens.runtime.InvalidInputException;
 import org.mtalens.runtime.analysis.AttentionChange;
 import org.mtalens.runtime.analysis.HeadChange;

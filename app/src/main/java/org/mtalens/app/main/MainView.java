@@ -229,7 +229,7 @@ public final class MainView {
     }
 
     /** The maps of the layer shown, every stage and head, replayed from the trace and written in the background. */
-    private void exportNpz(Path file) {
+    public void exportNpz(Path file) {
         Trace trace = vm.traceProperty().get();
         int layer = vm.layerProperty().get();
         CaptureSelection selection = CaptureSelection.of(java.util.Set.of(layer), null, null);

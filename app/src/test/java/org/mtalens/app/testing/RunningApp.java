@@ -2,7 +2,7 @@ package org.mtalens.app.testing;
 
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import org.mtalens.app.MtaLensApplication;
+import org.mtalens.app.main.MtaLensApplication;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 

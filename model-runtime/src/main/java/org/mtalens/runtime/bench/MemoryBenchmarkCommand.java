@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 /** {@code mta-lens bench memory}: peak memory of a pass that captures one whole layer, against the budget. */
 @Command(name = "memory", mixinStandardHelpOptions = true,
         description = "Peak memory of one forward pass of the bench forward MTA model capturing every stage and head of one "
-                + "layer; the capture is checked against the memory budget (40% of the heap; set the heap with -Xmx) first.")
+                + "layer; the capture is checked against the memory budget (40%% of the heap; set the heap with -Xmx) first.")
 public final class MemoryBenchmarkCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

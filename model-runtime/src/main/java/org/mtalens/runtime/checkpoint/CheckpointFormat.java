@@ -1,6 +1,6 @@
 package org.mtalens.runtime.checkpoint;
 
-/** The on-disk layouts MTA Lens reads (DESIGN.md, "Checkpoints"). */
+/** The on-disk layouts MTA Lens reads (docs/ARCHITECTURE.md, "Checkpoints"). */
 public enum CheckpointFormat {
     /** {@code consolidated/consolidated.pth} + {@code consolidated/params.json}, as the official training writes. */
     OFFICIAL_PTH("official (consolidated.pth + params.json)"),

@@ -10,7 +10,7 @@ import org.mtalens.runtime.config.ModelConfig;
 import org.mtalens.runtime.config.ModelConfigReader;
 
 /**
- * Opens a checkpoint in either layout (DESIGN.md, "Checkpoints"), validates it against its config and
+ * Opens a checkpoint in either layout (docs/ARCHITECTURE.md, "Checkpoints"), validates it against its config and
  * scans it for non-finite weights, checking the CRC-32 of a torch zip's entries on the way (one read of
  * the weights serves both). Tensors stay compact (memory-mapped views of the file).
  */

@@ -5,7 +5,7 @@ import java.util.stream.Collectors;
 import org.mtalens.runtime.InvalidInputException;
 
 /**
- * The canonical stages of one layer's attention, in forward order (DESIGN.md). Their
+ * The canonical stages of one layer's attention, in forward order (docs/ARCHITECTURE.md, "Multi-Token Attention in one page"). Their
  * {@link #id()}s are the names used in code, UI, exports ({@code layer{L}/{id}}) and fixtures.
  */
 public enum Stage {

@@ -21,9 +21,9 @@ import picocli.CommandLine.Spec;
         description = {"Follow each key-query kernel across checkpoints of one run: distance from the identity "
                 + "initialisation per checkpoint and the kernel's pattern at the last one.",
                 "Patterns (first that holds): near_identity = identity tap positive and the other taps' L2 norm "
-                        + "<= 0.3 of the kernel's; diagonal = >= 60% of the |w| mass on the query offset = key offset "
+                        + "<= 0.3 of the kernel's; diagonal = >= 60%% of the |w| mass on the query offset = key offset "
                         + "diagonal and two strong (>= 0.25 max|w|) same-sign taps on it; edge = strong + and - taps "
-                        + "adjacent along keys or queries and the smaller sign's |w| mass >= 25%; other."})
+                        + "adjacent along keys or queries and the smaller sign's |w| mass >= 25%%; other."})
 public final class KernelSeriesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
- * The stages one layer runs, in forward order, by their canonical names (DESIGN.md).
+ * The stages one layer runs, in forward order, by their canonical names (docs/ARCHITECTURE.md, "Multi-Token Attention in one page").
  *
  * @param layer  layer index
  * @param stages stage ids, e.g. {@code scores, pre_sm_conv, softmax, final}

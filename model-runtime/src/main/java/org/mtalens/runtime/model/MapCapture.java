@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import org.mtalens.runtime.config.Stage;
-import org.mtalens.runtime.export.NpyArray;
 
 /**
  * A {@link StageSink} that copies the selected maps (future entries 0), assembling each head's map from the
@@ -22,7 +21,7 @@ public final class MapCapture implements StageSink {
     /** Maps being filled (their values are written in place), by layer, stage and head, in the order their first rows arrived. */
     private final Map<String, AttentionMap> maps = new LinkedHashMap<>();
     private final Map<String, float[]> filling = new LinkedHashMap<>();
-    private final Map<String, NpyArray> activationValues = new LinkedHashMap<>();
+    private final Map<String, Activation> activationValues = new LinkedHashMap<>();
 
     public MapCapture(CaptureSelection selection, boolean activations) {
         this(selection, activations, () -> false);
@@ -87,7 +86,7 @@ public final class MapCapture implements StageSink {
     public void activation(int layer, String name, NDArray values) {
         String key = layer < 0 ? name : "layer" + layer + "/" + name;
         long[] shape = values.getShape().slice(1).getShape();
-        activationValues.put(key, NpyArray.ofFloats(key, values.toFloatArray(), shape));
+        activationValues.put(key, new Activation(key, shape, values.toFloatArray()));
     }
 
     /** @return the captured maps in the order the pass produced them (layer, then stage, then head) */
@@ -101,7 +100,7 @@ public final class MapCapture implements StageSink {
         filling.clear();
     }
 
-    public Map<String, NpyArray> activations() {
+    public Map<String, Activation> activations() {
         return activationValues;
     }
 }

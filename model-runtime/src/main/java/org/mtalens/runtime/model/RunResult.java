@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.mtalens.runtime.config.Stage;
-import org.mtalens.runtime.export.NpyArray;
 
 /**
  * What a forward pass produced: the tokens, the logits, the captured maps and activations, and the
@@ -19,7 +18,7 @@ import org.mtalens.runtime.export.NpyArray;
  * @param millis      wall time of the pass
  */
 public record RunResult(int[] tokens, float[] logits, int vocabSize, List<AttentionMap> maps,
-                        Map<String, NpyArray> activations, String device, double millis) {
+                        Map<String, Activation> activations, String device, double millis) {
     public RunResult {
         tokens = tokens.clone();
         maps = List.copyOf(maps);

@@ -34,7 +34,8 @@ public final class ParityCheck {
 
     /** @return the run's arrays under the reference's names: logits, {@code layer{L}/{stage}} maps, activations */
     private static Map<String, NpyArray> produced(RunResult result) {
-        Map<String, NpyArray> byName = new HashMap<>(result.activations());
+        Map<String, NpyArray> byName = new HashMap<>();
+        result.activations().values().forEach(a -> byName.put(a.name(), NpyArray.ofFloats(a.name(), a.floats(), a.shape())));
         RunExport.arrays(result).forEach(a -> byName.put(a.name(), a));
         return byName;
     }

@@ -41,9 +41,9 @@ final class OutputTail {
         }
     }
 
-    /** @return what was kept, after the stream ended (or after 2 s) */
+    /** @return what was kept, after the stream ended (or after 10 s) */
     String await() throws InterruptedException {
-        thread.join(2000);
+        thread.join(10_000); // the process has ended: end of stream comes at once, unless a busy machine starves this thread
         synchronized (kept) {
             return kept.toString(StandardCharsets.UTF_8);
         }

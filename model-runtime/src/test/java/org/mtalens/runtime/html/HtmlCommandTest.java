@@ -44,7 +44,7 @@ class HtmlCommandTest {
     void aLayerTheModelDoesNotHaveIsBadInputAndWritesNothing() {
         Path page = dir.resolve("x.html");
         assertThatThrownBy(() -> run(Fixtures.folder("tiny").toString(), "--tokens", "1,2", "--layers", "0,7", "--out",
-                page.toString())).isInstanceOf(InvalidInputException.class).hasMessageContaining("layer 7");
+                page.toString())).isInstanceOf(InvalidInputException.class).hasMessageContaining("--layers 7").hasMessageContaining("layers 0..1");
         assertThat(page).doesNotExist();
     }
 

@@ -19,14 +19,14 @@ import org.mtalens.viz.raster.Viewport;
  * the fitted view, 60 wheel steps in (x1.1 each, about a point off-centre), 60 drag steps of 15 pixels, 60 steps
  * out. Excludes putting the buffer on screen (a copy into the image, done by JavaFX) and the labels.
  */
-final class ZoomPanFrames {
+public final class ZoomPanFrames {
     private static final int STEPS = 60;
 
     private ZoomPanFrames() {
     }
 
     /** Frame times and one-off costs. */
-    record Result(int t, int width, int height, double pyramidMs, double summaryMs, double[] frameMs,
+    public record Result(int t, int width, int height, double pyramidMs, double summaryMs, double[] frameMs,
                   double directMedianMs) {
         double percentile(double p) {
             double[] sorted = frameMs.clone();
@@ -38,7 +38,7 @@ final class ZoomPanFrames {
             return Arrays.stream(frameMs).filter(f -> f > ms).count();
         }
 
-        String json() {
+        public String json() {
             return String.format(Locale.ROOT, "\"zoom_pan_t%d_viewport\": \"%dx%d\", \"zoom_pan_pyramid_build_ms\": %.1f,"
                     + " \"zoom_pan_summary_ms\": %.1f, \"zoom_pan_frames\": %d, \"zoom_pan_frame_ms_median\": %.2f,"
                     + " \"zoom_pan_frame_ms_p95\": %.2f, \"zoom_pan_frame_ms_max\": %.2f,"
@@ -47,7 +47,7 @@ final class ZoomPanFrames {
                     over(1000 / 60.0), directMedianMs);
         }
 
-        String text() {
+        public String text() {
             return String.format(Locale.ROOT, "zoom/pan T=%d in %dx%d: %d frames, median %.2f ms, p95 %.2f ms, max %.2f"
                     + " ms, %d over 16.7 ms (without the pyramid: median %.2f ms); once per map: pyramid %.1f ms,"
                     + " value summary %.1f ms", t, width, height, frameMs.length, percentile(0.5), percentile(0.95),
@@ -55,7 +55,7 @@ final class ZoomPanFrames {
         }
     }
 
-    static Result run(Matrix map, int width, int height) {
+    public static Result run(Matrix map, int width, int height) {
         long start = System.nanoTime();
         ValueSummary summary = ValueSummary.of(map);
         double summaryMs = (System.nanoTime() - start) / 1e6;

@@ -1,4 +1,4 @@
-package org.mtalens.runtime.checkpoint;
+package org.mtalens.runtime.bench;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -15,6 +15,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.mtalens.runtime.checkpoint.Checkpoint;
+import org.mtalens.runtime.checkpoint.CheckpointLoader;
+import org.mtalens.runtime.checkpoint.DType;
+import org.mtalens.runtime.checkpoint.SafetensorsWriter;
+import org.mtalens.runtime.checkpoint.Tensor;
+import org.mtalens.runtime.checkpoint.TensorConversion;
 import org.mtalens.runtime.config.ModelConfig;
 import org.mtalens.runtime.config.ModelConfigReader;
 import org.mtalens.runtime.inspect.CheckpointInspection;

@@ -1,4 +1,4 @@
-package org.mtalens.viz.bench;
+package org.mtalens.app.bench;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.mtalens.viz.Matrix;
+import org.mtalens.viz.bench.ZoomPanFrames;
 import org.mtalens.viz.ValueKind;
 import org.mtalens.viz.colour.ColourScale;
 import org.mtalens.viz.colour.Scale;

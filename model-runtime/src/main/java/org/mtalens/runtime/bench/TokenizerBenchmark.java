@@ -1,4 +1,4 @@
-package org.mtalens.runtime.tokenizer;
+package org.mtalens.runtime.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -8,6 +8,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.mtalens.runtime.tokenizer.BosToken;
+import org.mtalens.runtime.tokenizer.ByteTokenizer;
+import org.mtalens.runtime.tokenizer.CharTokenizer;
+import org.mtalens.runtime.tokenizer.HuggingFaceJsonTokenizer;
+import org.mtalens.runtime.tokenizer.TiktokenTokenizer;
+import org.mtalens.runtime.tokenizer.Tokenizer;
 
 /**
  * Measures how long encoding 1 MiB of text (UTF-8 bytes; mixed English, European, CJK, Cyrillic,
@@ -16,7 +22,7 @@ import java.util.Locale;
  * on a shared machine; a tokenizer in this process encodes on the calling thread, an isolated one in its
  * child process, so only its wall time counts). Then one typed sentence, as the app encodes it when Run
  * is pressed: the median of 200 encodes. Not a test: run it by hand, e.g.
- * {@code java -Dai.djl.offline=true -cp CLASSPATH org.mtalens.runtime.tokenizer.TokenizerBenchmark
+ * {@code java -Dai.djl.offline=true -cp CLASSPATH org.mtalens.runtime.bench.TokenizerBenchmark
  * --tiktoken tokenizer.model --tokenizer-json tokenizer.json --tokenizer-json-isolated tokenizer.json}.
  */
 public final class TokenizerBenchmark {

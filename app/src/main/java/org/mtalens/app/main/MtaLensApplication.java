@@ -1,4 +1,4 @@
-package org.mtalens.app;
+package org.mtalens.app.main;
 
 import java.nio.file.Path;
 import java.util.List;
