@@ -19,7 +19,7 @@ import org.mtalens.runtime.model.PassProgress;
 import org.mtalens.runtime.model.Trace;
 import org.mtalens.runtime.model.TraceRequest;
 import org.mtalens.viz.Matrix;
-import org.mtalens.app.main.GridThumbnails;
+import org.mtalens.app.adapt.GridThumbnails;
 import org.mtalens.viz.colour.ScaleSpec;
 import org.mtalens.viz.grid.GridScales;
 import org.mtalens.viz.grid.PooledMatrix;

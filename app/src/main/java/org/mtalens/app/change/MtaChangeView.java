@@ -1,6 +1,5 @@
 package org.mtalens.app.change;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -18,8 +17,6 @@ import org.mtalens.app.work.LazyRefresh;
 import org.mtalens.app.work.Refresh;
 import org.mtalens.runtime.analysis.CellChange;
 import org.mtalens.runtime.analysis.HeadChange;
-import org.mtalens.viz.Matrix;
-import org.mtalens.viz.ValueKind;
 import org.mtalens.viz.heatmap.HeatmapView;
 
 /**
@@ -83,24 +80,9 @@ public final class MtaChangeView {
         if (session == null || list.isEmpty()) {
             return;
         }
-        int layers = session.checkpoint().config().nLayers();
-        int headCount = session.checkpoint().config().nHeads();
-        float[] values = new float[layers * headCount];
-        java.util.Arrays.fill(values, Float.NaN);
-        for (HeadChange h : list) {
-            values[h.layer() * headCount + h.head()] = (float) h.meanDivergence();
-        }
-        List<String> rows = new ArrayList<>();
-        for (int l = 0; l < layers; l++) {
-            rows.add("L" + l);
-        }
-        List<String> columns = new ArrayList<>();
-        for (int h = 0; h < headCount; h++) {
-            columns.add("h" + h);
-        }
+        var config = session.checkpoint().config();
         showing = true;
-        strip.setMatrix(new Matrix("mean JS divergence of final from plain attention (nats)", layers, headCount, values,
-                rows, columns, ValueKind.WEIGHT, false));
+        strip.setMatrix(ChangeStrip.matrix(list, config.nLayers(), config.nHeads()));
         showing = false;
     }
 

@@ -26,6 +26,7 @@ import org.mtalens.runtime.tokenizer.RawTokenIds;
 import org.mtalens.viz.export.PngExport;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -36,7 +37,8 @@ import picocli.CommandLine.Spec;
  * display (JavaFX's headless Monocle platform), for docs, bug reports and tests.
  */
 @Command(name = "snapshot", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Render the main window on an input to a PNG, headless.")
+        description = {"Render the main window on an input to a PNG, headless;",
+                "or, with --format svg|pdf, one view as a vector figure for a paper (--figure)."})
 public final class SnapshotCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -57,8 +59,12 @@ public final class SnapshotCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true)
     View view = new View();
 
-    @Option(names = "--out", paramLabel = "FILE.png", required = true, description = "the PNG to write")
+    @Option(names = "--out", paramLabel = "FILE", required = true, description = "the PNG to write (or the SVG or PDF"
+            + " with --format)")
     Path out;
+
+    @Mixin
+    FigureSnapshot figure = new FigureSnapshot();
 
     @Option(names = "--allow-longer", description = "run --tokens longer than the checkpoint's max_seqlen (with a warning:"
             + " RoPE has no hard limit, but the model never saw those positions)")
@@ -88,6 +94,7 @@ public final class SnapshotCommand implements Callable<Integer> {
             throw new InvalidInputException("--width and --height must be 200..8192");
         }
         ExportTarget.check(out);
+        figure.check(out);
         if (path == null) {
             path = BundledSample.path().orElseThrow(() -> new InvalidInputException("no checkpoint given and no bundled sample here"));
         }
@@ -161,6 +168,10 @@ public final class SnapshotCommand implements Callable<Integer> {
             }
         }
         select(vm, mainView);
+        if (figure.vectorFormat(out).isPresent()) {
+            figure.write(vm, view.grid, out, spec.commandLine().getOut());
+            return;
+        }
         scene.getRoot().applyCss();
         scene.getRoot().layout();
         if (view.grid != null) {

@@ -10,6 +10,7 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import org.mtalens.app.adapt.GridThumbnails;
 import org.mtalens.app.session.MainViewModel;
 import org.mtalens.app.work.Refresh;
 import org.mtalens.runtime.config.LayerPlan;

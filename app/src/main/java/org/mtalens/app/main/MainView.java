@@ -154,7 +154,10 @@ public final class MainView {
                 vm.useTokenizer(chosen.toPath());
             }
         });
-        Menu file = new Menu("File", null, openFolder, openFile, recentMenu, series, compare, tokenizer, png, npz, kernels);
+        FigureMenu figures = new FigureMenu(vm, this::window, () -> grid.stageChoice().getValue(), this::confirmOverwrite,
+                this::showError);
+        Menu file = new Menu("File", null, openFolder, openFile, recentMenu, series, compare, tokenizer, png,
+                figures.figures(), figures.webPage(), npz, kernels);
         Menu view = new Menu("View");
         String[] tabs = {"Pipeline", "Before / after", "Model grid", "Compare", "Ablation", "MTA change", "Checkpoint"};
         for (int i = 0; i < tabs.length; i++) {

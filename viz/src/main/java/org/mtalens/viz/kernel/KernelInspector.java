@@ -66,8 +66,7 @@ public class KernelInspector extends BorderPane {
     /** Shows the kernels of one layer (all heads). */
     public void setKernel(Kernel k) {
         kernel = k;
-        title.setText(k.title() + "  (" + k.queryTaps() + "\u00d7" + k.keyTaps() + ", pad_key "
-                + k.padKey().name().toLowerCase(java.util.Locale.ROOT) + ")");
+        title.setText(KernelText.title(k));
         if (shownHead.get() >= k.heads()) {
             shownHead.set(ALL_HEADS);
         }
@@ -129,21 +128,7 @@ public class KernelInspector extends BorderPane {
      *         every head's distance
      */
     public static String distanceText(Kernel k, int shownHead) {
-        StringBuilder s = new StringBuilder("distance from identity: ");
-        if (shownHead == ALL_HEADS) {
-            for (int h = 0; h < k.heads(); h++) {
-                s.append("head ").append(h).append(' ').append(fixed(k.headDistanceFromIdentity(h))).append(" \u00b7 ");
-            }
-        } else {
-            s.append("head ").append(shownHead).append(' ').append(fixed(k.headDistanceFromIdentity(shownHead)))
-                    .append(" \u00b7 ");
-        }
-        return s.append("layer (all ").append(k.heads()).append(" heads) ").append(fixed(k.layerDistanceFromIdentity()))
-                .toString();
-    }
-
-    private static String fixed(double v) {
-        return String.format(java.util.Locale.ROOT, "%.4f", v);
+        return KernelText.distances(k, shownHead == ALL_HEADS ? KernelText.ALL_HEADS : shownHead);
     }
 
     /** The line of distances from the identity kernel shown under the title. */

@@ -1,6 +1,5 @@
 package org.mtalens.viz.kernel;
 
-import java.util.Locale;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.VPos;
@@ -178,11 +177,7 @@ public class ValueGrid extends Region {
 
     /** @return a value as printed in a cell: two decimals ("NaN" for NaN) */
     public static String cellText(float v) {
-        if (Float.isNaN(v)) {
-            return "NaN";
-        }
-        String s = String.format(Locale.ROOT, "%.2f", v);
-        return s.equals("-0.00") ? "0.00" : s;
+        return KernelText.cellText(v);
     }
 
     @Override

@@ -1,9 +1,8 @@
-package org.mtalens.app.main;
+package org.mtalens.app.adapt;
 
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.mtalens.app.adapt.VizAdapter;
 import org.mtalens.runtime.config.Stage;
 import org.mtalens.runtime.model.MapPooling;
 import org.mtalens.runtime.model.RowListener;
