@@ -58,20 +58,24 @@ final class ScaleBenchmark {
 
         int[] ids = new Random(11).ints(tokens, 0, config.vocabSize()).toArray();
         start = System.nanoTime();
+        double cpu = ProcessMemory.cpuSeconds();
         session.runner().trace(TraceRequest.of(ids), PassProgress.NONE);
         figures.put("forward_s", round(seconds(start)));
+        figures.put("forward_cpu_s", round(ProcessMemory.cpuSeconds() - cpu));
 
         int[] mtaLayers = config.layerPlans().stream().filter(LayerPlan::hasKeyQueryConv).mapToInt(LayerPlan::layer).toArray();
         int first = mtaLayers.length > 0 ? mtaLayers[0] : 0;
         vm.layerProperty().set(first);
         vm.inputProperty().set(IntStream.of(ids).mapToObj(Integer::toString).collect(Collectors.joining(",")));
         start = System.nanoTime();
+        cpu = ProcessMemory.cpuSeconds();
         vm.run();
         failOnError(vm);
         double traced = seconds(start);
         long drawing = System.nanoTime();
         drawPipeline(vm);
         figures.put("first_view_s", round(seconds(start)));
+        figures.put("first_view_cpu_s", round(ProcessMemory.cpuSeconds() - cpu));
         figures.put("first_view_pass_s", round(traced));
         figures.put("pipeline_draw_ms", Math.round(seconds(drawing) * 1000));
         figures.put("rss_after_first_view_mb", ProcessMemory.residentMb());
@@ -79,10 +83,12 @@ final class ScaleBenchmark {
         figures.put("scope", vm.scopeNoteProperty().get().isEmpty() ? "every head" : vm.scopeNoteProperty().get());
 
         start = System.nanoTime();
+        cpu = ProcessMemory.cpuSeconds();
         vm.layerProperty().set(mtaLayers.length > 1 ? mtaLayers[1] : (first + 1) % config.nLayers());
         failOnError(vm);
         drawPipeline(vm);
         figures.put("layer_switch_s", round(seconds(start)));
+        figures.put("layer_switch_cpu_s", round(ProcessMemory.cpuSeconds() - cpu));
         figures.put("rss_after_layer_switch_mb", ProcessMemory.residentMb());
 
         start = System.nanoTime();
@@ -92,6 +98,7 @@ final class ScaleBenchmark {
         figures.put("head_switch_ms", Math.round(seconds(start) * 1000));
 
         start = System.nanoTime();
+        cpu = ProcessMemory.cpuSeconds();
         Trace trace = vm.traceProperty().get();
         int size = Math.max(48, Math.min(160, 960 / config.nHeads()));
         GridScales scales = new GridScales(config.nLayers());
@@ -108,6 +115,7 @@ final class ScaleBenchmark {
             }
         }
         figures.put("grid_s", round(seconds(start)));
+        figures.put("grid_cpu_s", round(ProcessMemory.cpuSeconds() - cpu));
         figures.put("peak_rss_mb", ProcessMemory.peakResidentMb());
         figures.put("device", session.runner().device());
         figures.put("cores", Runtime.getRuntime().availableProcessors());

@@ -142,7 +142,7 @@ public final class MainViewModel {
             markedKeys.set(null);
         }
         int shownLayer = layer.get();
-        MapScope scope = MapScope.of(open.checkpoint().config(), open.runner().budget(), shownLayer,
+        MapScope scope = MapScope.of(open.checkpoint().config(), ViewMemory.of(open.runner().budget()), shownLayer,
                 modelInput.ids().length, head.get(), stage.get());
         CaptureSelection capture = CaptureSelection.of(java.util.Set.of(shownLayer),
                 scope.query().stages().isEmpty() ? null : scope.query().stages(),
@@ -181,6 +181,7 @@ public final class MainViewModel {
                 && held.covers(scope.query(), open.checkpoint().config().layerPlan(wanted).stages(), open.checkpoint().config().nHeads())) {
             return;
         }
+        layerMaps.set(null); // no view shows another layer's maps meanwhile, and they are not held beside the new ones
         jobs.submitView("layer", "Replaying layer " + wanted + " ...", progress -> shown.maps(wanted, scope.query(),
                 progress.cancelledCheck()), maps -> {
                     if (shown == trace.get() && wanted == layer.get()) {
@@ -197,7 +198,7 @@ public final class MainViewModel {
         if (open == null || shown == null) {
             return new MapScope(org.mtalens.runtime.model.MapQuery.all(), "");
         }
-        return MapScope.of(open.checkpoint().config(), open.runner().budget(), layer.get(), shown.length(), head.get(),
+        return MapScope.of(open.checkpoint().config(), ViewMemory.of(open.runner().budget()), layer.get(), shown.length(), head.get(),
                 stage.get());
     }
 

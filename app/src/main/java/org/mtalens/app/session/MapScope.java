@@ -5,12 +5,11 @@ import org.mtalens.runtime.config.LayerPlan;
 import org.mtalens.runtime.config.ModelConfig;
 import org.mtalens.runtime.config.Stage;
 import org.mtalens.runtime.model.MapQuery;
-import org.mtalens.runtime.model.MemoryBudget;
 import org.mtalens.runtime.model.Trace;
 
 /**
- * Which maps of the selected layer the views hold: every stage of every head when they fit the memory budget
- * (beside the trace), else every stage of the selected head, else the selected stage of the selected head. The
+ * Which maps of the selected layer the views hold: every stage of every head when they fit the views' memory
+ * ({@link ViewMemory}, beside the trace), else every stage of the selected head, else the selected stage of the selected head. The
  * budget limits what a view holds; it is never a reason to show nothing.
  *
  * @param query what to ask the trace for
@@ -18,9 +17,9 @@ import org.mtalens.runtime.model.Trace;
  */
 public record MapScope(MapQuery query, String note) {
     /** @return the scope for {@code layer} of a run over {@code tokens} tokens, showing {@code head} and {@code stage} */
-    public static MapScope of(ModelConfig config, MemoryBudget budget, int layer, int tokens, int head, Stage stage) {
+    public static MapScope of(ModelConfig config, ViewMemory memory, int layer, int tokens, int head, Stage stage) {
         LayerPlan plan = config.layerPlan(layer);
-        long free = budget.bytes() - Trace.bytes(config, tokens);
+        long free = memory.bytes() - Trace.bytes(config, tokens);
         long map = (long) tokens * tokens * Float.BYTES;
         int stages = plan.stages().size();
         if ((long) stages * config.nHeads() * map <= free) {
@@ -29,13 +28,13 @@ public record MapScope(MapQuery query, String note) {
         String whole = String.format("all %d heads of layer %d at T=%d need %s", config.nHeads(), layer, tokens,
                 gigabytes((long) stages * config.nHeads() * map));
         if (stages * map <= free) {
-            return new MapScope(MapQuery.head(head), "Showing one head at a time: " + whole + ", the memory budget is "
-                    + gigabytes(budget.bytes()) + ".");
+            return new MapScope(MapQuery.head(head), "Showing one head at a time: " + whole + ", the maps held may take "
+                    + gigabytes(memory.bytes()) + ".");
         }
         Stage shown = plan.runs(stage) ? stage : Stage.FINAL;
         return new MapScope(new MapQuery(Set.of(shown), Set.of(head)), "Showing one map at a time: " + whole
-                + ", one head's " + stages + " stages " + gigabytes(stages * map) + ", the memory budget is "
-                + gigabytes(budget.bytes()) + ".");
+                + ", one head's " + stages + " stages " + gigabytes(stages * map) + ", the maps held may take "
+                + gigabytes(memory.bytes()) + ".");
     }
 
     /** @return whether this scope holds the maps of {@code head} at every stage it asks for regardless of the selected stage */

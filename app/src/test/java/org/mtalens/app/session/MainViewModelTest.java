@@ -96,6 +96,21 @@ class MainViewModelTest {
     }
 
     @Test
+    void switchingLayerShowsNoOtherLayersMapsWhileItsOwnAreReplayed() {
+        vm = new MainViewModel(SessionLoader.runtime(), later, later);
+        vm.open(TestCheckpoints.fixture("tiny"));
+        runQueued();
+        var layerOne = vm.map(Stage.FINAL).orElseThrow();
+        vm.layerProperty().set(0);
+        assertThat(vm.layerMapsProperty().get()).as("layer 1's maps are let go before layer 0 is replayed").isNull();
+        assertThat(vm.map(Stage.FINAL)).isEmpty();
+        runQueued();
+        var layerZero = vm.map(Stage.FINAL).orElseThrow();
+        assertThat(layerZero.layer()).isEqualTo(0);
+        assertThat(layerZero.values()).isNotEqualTo(layerOne.values());
+    }
+
+    @Test
     void theNewestRunWins() {
         vm = new MainViewModel(SessionLoader.runtime(), later, now);
         vm.open(TestCheckpoints.fixture("tiny"));
