@@ -11,13 +11,28 @@ public class InvalidInputException extends RuntimeException {
     /** Longest message kept whole (a few lines); beyond it the message is cut. */
     public static final int MAX_MESSAGE_CHARS = 4000;
     private static final long serialVersionUID = 1L;
+    /** What to type on the command line about it (e.g. an option that allows it), or null: the app has its own words. */
+    private final String commandLineHint;
 
     public InvalidInputException(String message) {
         super(readable(message));
+        this.commandLineHint = null;
+    }
+
+    /** @param commandLineHint what the command line adds in brackets, e.g. "--allow-longer runs it anyway" */
+    public InvalidInputException(String message, String commandLineHint) {
+        super(readable(message));
+        this.commandLineHint = commandLineHint;
     }
 
     public InvalidInputException(String message, Throwable cause) {
         super(readable(message), cause);
+        this.commandLineHint = null;
+    }
+
+    /** @return the message as the command line says it: with the option that helps, when there is one */
+    public String commandLineMessage() {
+        return commandLineHint == null ? getMessage() : getMessage() + " (" + commandLineHint + ")";
     }
 
     private static String readable(String message) {

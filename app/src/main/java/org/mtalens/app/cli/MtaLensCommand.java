@@ -55,8 +55,8 @@ public final class MtaLensCommand implements Callable<Integer> {
 
     private static int handleFailure(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         PrintWriter err = cli.getErr();
-        if (e instanceof InvalidInputException) {
-            err.println("mta-lens: " + e.getMessage());
+        if (e instanceof InvalidInputException invalid) {
+            err.println("mta-lens: " + invalid.commandLineMessage());
             err.flush();
             return EXIT_BAD_INPUT;
         }

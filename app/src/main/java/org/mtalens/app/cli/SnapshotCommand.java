@@ -3,7 +3,6 @@ package org.mtalens.app.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import org.mtalens.app.main.BundledSample;
@@ -111,7 +110,7 @@ public final class SnapshotCommand implements Callable<Integer> {
             }
         });
         try {
-            done.get(10, TimeUnit.MINUTES);
+            done.get(); // no time limit: a long input on a small machine takes what it takes (Ctrl-C stops it)
         } catch (java.util.concurrent.ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         }
@@ -161,6 +160,7 @@ public final class SnapshotCommand implements Callable<Integer> {
             throw new InvalidInputException(vm.errorProperty().get().message());
         }
         if (tokens != null) {
+            selectLayerAndHead(vm); // before the run, so the pass captures the maps shown and none are replayed after it
             vm.inputProperty().set(tokens);
             vm.run();
             if (vm.errorProperty().get() != null) {
@@ -181,12 +181,17 @@ public final class SnapshotCommand implements Callable<Integer> {
         ExportTarget.write(out, stream -> javax.imageio.ImageIO.write(image, "png", stream));
     }
 
-    private void select(MainViewModel vm, MainView mainView) {
+    private void selectLayerAndHead(MainViewModel vm) {
         var config = vm.sessionProperty().get().checkpoint().config();
         if (layer != null) {
             vm.layerProperty().set(ModelChoices.layer(config, layer, "--layer"));
         }
         vm.headProperty().set(ModelChoices.head(config, head, "--head"));
+    }
+
+    private void select(MainViewModel vm, MainView mainView) {
+        var config = vm.sessionProperty().get().checkpoint().config();
+        selectLayerAndHead(vm);
         if (view.stage != null) {
             Stage stage = ModelChoices.stage(view.stage, "--stage");
             ModelChoices.requireStage(config, vm.layerProperty().get(), stage, "--stage");

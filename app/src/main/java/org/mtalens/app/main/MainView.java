@@ -164,7 +164,9 @@ public final class MainView {
             int index = i;
             view.getItems().add(item(tabs[i], "Shortcut+" + (i + 1), e -> centre.getSelectionModel().select(index)));
         }
-        return new MenuBar(file, view);
+        javafx.scene.control.CheckMenuItem longer = new javafx.scene.control.CheckMenuItem("Allow inputs longer than max_seqlen");
+        longer.setOnAction(e -> vm.allowLongerInputs(longer.isSelected()));
+        return new MenuBar(file, view, new Menu("Run", null, longer));
     }
 
     private static MenuItem item(String text, String accelerator, javafx.event.EventHandler<javafx.event.ActionEvent> action) {

@@ -29,6 +29,7 @@ import org.mtalens.runtime.config.LayerPlan;
 import org.mtalens.runtime.config.Stage;
 import org.mtalens.runtime.model.AttentionMap;
 import org.mtalens.runtime.model.CaptureSelection;
+import org.mtalens.runtime.model.InputLongerThanModel;
 import org.mtalens.runtime.model.LayerMaps;
 import org.mtalens.runtime.model.ModelRunner;
 import org.mtalens.runtime.model.Trace;
@@ -135,7 +136,8 @@ public final class MainViewModel {
             modelInput = readInput(open);
             modelInput.validateFor(open.checkpoint().config(), allowLonger);
         } catch (InvalidInputException e) {
-            jobs.report(new ErrorReport("Cannot run this input", e.getMessage(), ""));
+            String allow = e instanceof InputLongerThanModel ? " (Run > Allow inputs longer than max_seqlen runs it anyway)" : "";
+            jobs.report(new ErrorReport("Cannot run this input", e.getMessage() + allow, ""));
             return;
         }
         if (!input.get().equals(instanceInput)) {
@@ -279,7 +281,10 @@ public final class MainViewModel {
         jobs.cancel();
     }
 
-    /** Lets {@link #run()} run inputs longer than max_seqlen ({@code snapshot --allow-longer}); off by default. */
+    /**
+     * Lets {@link #run()} run inputs longer than max_seqlen (Run > Allow inputs longer than max_seqlen, {@code snapshot
+     * --allow-longer}; RoPE has no hard limit, the run then warns); off by default.
+     */
     public void allowLongerInputs(boolean allow) {
         allowLonger = allow;
     }

@@ -111,6 +111,22 @@ class MainViewModelTest {
     }
 
     @Test
+    void anInputBeyondMaxSeqlenNamesTheAppsSwitchNotAFlagAndRunsOnceAllowed() {
+        vm = new MainViewModel(SessionLoader.runtime(), now, now);
+        vm.open(TestCheckpoints.fixture("tiny"));
+        vm.inputProperty().set(java.util.stream.IntStream.range(0, 65).mapToObj(i -> String.valueOf(i % 32))
+                .collect(java.util.stream.Collectors.joining(",")));
+        vm.run();
+        assertThat(vm.errorProperty().get().message()).isEqualTo("the input has 65 tokens, more than max_seqlen 64"
+                + " (Run > Allow inputs longer than max_seqlen runs it anyway)").doesNotContain("--");
+        vm.clearError();
+        vm.allowLongerInputs(true);
+        vm.run();
+        assertThat(vm.errorProperty().get()).isNull();
+        assertThat(vm.traceProperty().get().length()).isEqualTo(65);
+    }
+
+    @Test
     void theNewestRunWins() {
         vm = new MainViewModel(SessionLoader.runtime(), later, now);
         vm.open(TestCheckpoints.fixture("tiny"));
@@ -198,19 +214,17 @@ class MainViewModelTest {
         return vm.traceProperty().get();
     }
 
-    /** Pastes {@code text} and runs it as the Run button does; returns the milliseconds the window thread spent. */
-    private long runTimed(String text) {
-        long start = System.nanoTime();
+    /** Pastes {@code text} and runs it as the Run button does. */
+    private void paste(String text) {
         vm.inputProperty().set(text);
         vm.run();
-        return (System.nanoTime() - start) / 1_000_000;
     }
 
-    private void assertRefusedAtOnce(Trace shown, long millis) {
+    /** Refused before any work reaches the inference thread (no time is measured here: bench, not tests, time things). */
+    private void assertRefusedAtOnce(Trace shown) {
         assertThat(vm.errorProperty().get().title()).isEqualTo("Cannot run this input");
         assertThat(queued).as("work submitted to the inference thread").isEmpty();
         assertThat(vm.busyProperty().get()).isFalse();
-        assertThat(millis).as("time the window thread spent on the input, ms").isLessThan(1000);
         assertThat(vm.traceProperty().get()).isSameAs(shown);
     }
 
@@ -226,9 +240,9 @@ class MainViewModelTest {
     void aOneMegabytePasteOfTokenIdsIsRefusedAtOnceNamingMaxSeqlen() {
         Trace shown = openTinyWithQueuedWork();
         String paste = ids(400_000).substring(0, 1 << 20);
-        long millis = runTimed(paste.substring(0, paste.lastIndexOf(',')));
+        paste(paste.substring(0, paste.lastIndexOf(',')));
         assertThat(vm.errorProperty().get().message()).contains("more than max_seqlen 64");
-        assertRefusedAtOnce(shown, millis);
+        assertRefusedAtOnce(shown);
     }
 
     @Test
@@ -236,33 +250,33 @@ class MainViewModelTest {
         Trace shown = openTinyWithQueuedWork();
         vm.inputIsTextProperty().set(true);
         vm.addBosProperty().set(false);
-        long millis = runTimed("\u0001\u0002".repeat(1 << 19));
+        paste("\u0001\u0002".repeat(1 << 19));
         assertThat(vm.errorProperty().get().message()).contains("1048576 tokens, more than max_seqlen 64");
-        assertRefusedAtOnce(shown, millis);
+        assertRefusedAtOnce(shown);
     }
 
     @Test
     void anEmptyInputIsRefusedWithAMessageInBothModes() {
         Trace shown = openTinyWithQueuedWork();
-        long millis = runTimed("");
+        paste("");
         assertThat(vm.errorProperty().get().message()).contains("no token ids");
-        assertRefusedAtOnce(shown, millis);
+        assertRefusedAtOnce(shown);
         vm.clearError();
         vm.inputIsTextProperty().set(true);
         vm.addBosProperty().set(false);
-        millis = runTimed("");
+        paste("");
         assertThat(vm.errorProperty().get().message()).contains("the input is empty");
-        assertRefusedAtOnce(shown, millis);
+        assertRefusedAtOnce(shown);
     }
 
     @Test
     void oneTokenAboveMaxSeqlenIsRefusedAndExactlyMaxSeqlenRuns() {
         Trace shown = openTinyWithQueuedWork();
-        long millis = runTimed(ids(65));
+        paste(ids(65));
         assertThat(vm.errorProperty().get().message()).contains("the input has 65 tokens, more than max_seqlen 64");
-        assertRefusedAtOnce(shown, millis);
+        assertRefusedAtOnce(shown);
         vm.clearError();
-        runTimed(ids(64));
+        paste(ids(64));
         runQueued();
         assertThat(vm.errorProperty().get()).isNull();
         assertThat(vm.traceProperty().get().length()).isEqualTo(64);

@@ -26,8 +26,9 @@ public record MemoryBudget(long bytes) {
         if (needed > bytes) {
             throw new InvalidInputException(String.format(
                     "capturing %d maps of %dx%d needs %s, more than the memory budget of %s; capture fewer "
-                            + "layers, stages or heads (e.g. --layers 0 --stages final) or a shorter input",
-                    selection.mapCount(config), tokens, tokens, megabytes(needed), megabytes(bytes)));
+                            + "layers, stages or heads, or give a shorter input",
+                    selection.mapCount(config), tokens, tokens, megabytes(needed), megabytes(bytes)),
+                    "e.g. --layers 0 --stages final");
         }
     }
 
@@ -40,7 +41,7 @@ public record MemoryBudget(long bytes) {
         if (needed > bytes) {
             throw new InvalidInputException(String.format("an input of %d tokens needs %s to keep each layer's input and "
                     + "the maps shown, more than the memory budget of %s (40%% of the Java heap); give Java more memory "
-                    + "(-Xmx) or a shorter input", tokens, megabytes(needed), megabytes(bytes)));
+                    + "or a shorter input", tokens, megabytes(needed), megabytes(bytes)), "JAVA_OPTS=-Xmx...");
         }
     }
 

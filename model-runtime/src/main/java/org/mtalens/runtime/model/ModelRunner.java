@@ -298,8 +298,7 @@ public final class ModelRunner implements AutoCloseable {
             throw new InvalidInputException("the input is empty: give at least one token");
         }
         if (tokens.length > config.maxSeqlen() && !allowLonger) {
-            throw new InvalidInputException("the input has " + tokens.length + " tokens, more than max_seqlen "
-                    + config.maxSeqlen() + " (--allow-longer runs it anyway)");
+            throw new InputLongerThanModel(tokens.length, config.maxSeqlen());
         }
         if (tokens.length > MAX_TOKENS) {
             throw new InvalidInputException("the input has " + tokens.length + " tokens; its [T, T] attention maps would"

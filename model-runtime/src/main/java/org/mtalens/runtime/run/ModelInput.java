@@ -56,7 +56,7 @@ public record ModelInput(int[] ids, List<Token> tokens, boolean bosAdded) {
         if (bosAdded && ids[0] >= config.vocabSize()) {
             throw new InvalidInputException("the BOS token (id " + ids[0] + ") that the tokenizer puts before the text is"
                     + " outside the vocabulary of the model (ids 0 to " + (config.vocabSize() - 1) + "): is the tokenizer the"
-                    + " checkpoint's? --no-bos leaves the BOS out");
+                    + " checkpoint's?", "--no-bos leaves the BOS out");
         }
         ModelRunner.validate(config, ids, allowLonger);
     }
