@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.mtalens.runtime.InvalidInputException;
+import org.mtalens.runtime.model.ComputeDevice;
 import org.mtalens.runtime.bench.PaperShapedCheckpoint;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,10 +45,17 @@ public final class ScaleBenchmarkCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON object")
     boolean json;
 
+    @Option(names = "--device", paramLabel = "DEVICE", description = "cpu, gpu or auto (default: auto, or -Dmtalens.device)")
+    String device;
+
     @Override
     public Integer call() throws Exception {
         if (tokens < 1) {
             throw new InvalidInputException("--T must be at least 1");
+        }
+        if (device != null) {
+            System.setProperty(ComputeDevice.PROPERTY, device);
+            ComputeDevice.resolve(device); // a device that cannot be used is exit 2 before anything is written
         }
         if (checkpoint != null) {
             print(ScaleBenchmark.run(checkpoint, tokens));
@@ -77,6 +85,9 @@ public final class ScaleBenchmarkCommand implements Callable<Integer> {
         command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.mtalens.app.Main", "bench", "scale",
                 "--checkpoint", folder.toString(), "--T", Integer.toString(tokens)));
+        if (device != null) {
+            command.addAll(List.of("--device", device));
+        }
         if (json) {
             command.add("--json");
         }
