@@ -52,7 +52,7 @@ public record WeightEdit(int layer, EditablePart part, int index, float[][] valu
      *
      * @param tensor the tensor's values, row-major ([H, 1, c_q, c_k], [H, H] or [G, c_h, c_h])
      */
-    void applyTo(float[] tensor) {
+    public void applyTo(float[] tensor) {
         int rows = values.length;
         int columns = values[0].length;
         for (int r = 0; r < rows; r++) {
