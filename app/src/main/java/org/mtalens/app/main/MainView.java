@@ -34,6 +34,7 @@ import org.mtalens.app.compare.CompareView;
 import org.mtalens.app.compare.ComparisonViewModel;
 import org.mtalens.app.change.MtaChangeView;
 import org.mtalens.app.change.MtaChangeViewModel;
+import org.mtalens.app.edit.KernelEditor;
 import org.mtalens.app.series.KernelSeriesWindow;
 import org.mtalens.app.session.ModelSession;
 import org.mtalens.runtime.config.Stage;
@@ -57,10 +58,12 @@ public final class MainView {
     private final GridTabView grid;
     private final RecentFiles recent = new RecentFiles(Preferences.userRoot().node("org/mtalens/app"));
     private final Menu recentMenu = new Menu("Open recent");
+    private final KernelEditor editor;
 
     public MainView(MainViewModel vm, ComparisonViewModel comparison) {
         this.vm = vm;
         this.comparison = comparison;
+        this.editor = new KernelEditor(vm, this::window);
         root.setId("main-window");
         root.getStylesheets().add(MainView.class.getResource("main.css").toExternalForm());
         Tab pipelineTab = tab("Pipeline", "tab-pipeline");
@@ -84,7 +87,7 @@ public final class MainView {
         InputBar input = new InputBar(vm);
         root.setTop(new VBox(menus(), input.node()));
         root.setLeft(new OutlineView(vm).node());
-        root.setRight(new InspectorView(vm).node());
+        root.setRight(editor.above(new InspectorView(vm).node()));
         root.setBottom(new StatusBar(vm).node());
         root.setCenter(emptyState());
         vm.sessionProperty().addListener((o, a, session) -> root.setCenter(session == null ? emptyState() : centre));
@@ -157,7 +160,7 @@ public final class MainView {
         FigureMenu figures = new FigureMenu(vm, this::window, () -> grid.stageChoice().getValue(), this::confirmOverwrite,
                 this::showError);
         Menu file = new Menu("File", null, openFolder, openFile, recentMenu, series, compare, tokenizer, png,
-                figures.figures(), figures.webPage(), npz, kernels);
+                figures.figures(), figures.webPage(), npz, kernels, editor.saveMenuItem());
         Menu view = new Menu("View");
         String[] tabs = {"Pipeline", "Before / after", "Model grid", "Compare", "Ablation", "MTA change", "Checkpoint"};
         for (int i = 0; i < tabs.length; i++) {
@@ -334,6 +337,11 @@ public final class MainView {
         }
         var config = session.checkpoint().config();
         return grid.grid().readyProperty().get() >= config.nLayers() * config.nHeads();
+    }
+
+    /** @return the kernel editor ("what if") */
+    public KernelEditor editor() {
+        return editor;
     }
 
     /** @return the pipeline view, for tests */
