@@ -35,6 +35,7 @@ import org.mtalens.app.compare.ComparisonViewModel;
 import org.mtalens.app.change.MtaChangeView;
 import org.mtalens.app.change.MtaChangeViewModel;
 import org.mtalens.app.edit.KernelEditor;
+import org.mtalens.app.tour.Tour;
 import org.mtalens.app.series.KernelSeriesWindow;
 import org.mtalens.app.session.ModelSession;
 import org.mtalens.runtime.config.Stage;
@@ -59,11 +60,13 @@ public final class MainView {
     private final RecentFiles recent = new RecentFiles(Preferences.userRoot().node("org/mtalens/app"));
     private final Menu recentMenu = new Menu("Open recent");
     private final KernelEditor editor;
+    private final Tour tour;
 
     public MainView(MainViewModel vm, ComparisonViewModel comparison) {
         this.vm = vm;
         this.comparison = comparison;
         this.editor = new KernelEditor(vm, this::window);
+        this.tour = new Tour(vm, comparison, this::open, centre.getSelectionModel()::select, this::window);
         root.setId("main-window");
         root.getStylesheets().add(MainView.class.getResource("main.css").toExternalForm());
         Tab pipelineTab = tab("Pipeline", "tab-pipeline");
@@ -167,7 +170,7 @@ public final class MainView {
             int index = i;
             view.getItems().add(item(tabs[i], "Shortcut+" + (i + 1), e -> centre.getSelectionModel().select(index)));
         }
-        return new MenuBar(file, view);
+        return new MenuBar(file, view, tour.helpMenu());
     }
 
     private static MenuItem item(String text, String accelerator, javafx.event.EventHandler<javafx.event.ActionEvent> action) {
@@ -337,6 +340,11 @@ public final class MainView {
         }
         var config = session.checkpoint().config();
         return grid.grid().readyProperty().get() >= config.nLayers() * config.nHeads();
+    }
+
+    /** @return the guided tours */
+    public Tour tour() {
+        return tour;
     }
 
     /** @return the kernel editor ("what if") */
