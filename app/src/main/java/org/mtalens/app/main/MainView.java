@@ -14,6 +14,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
@@ -36,6 +37,7 @@ import org.mtalens.app.change.MtaChangeView;
 import org.mtalens.app.change.MtaChangeViewModel;
 import org.mtalens.app.edit.KernelEditor;
 import org.mtalens.app.tour.Tour;
+import org.mtalens.app.present.PresentationMode;
 import org.mtalens.app.series.KernelSeriesWindow;
 import org.mtalens.app.session.ModelSession;
 import org.mtalens.runtime.config.Stage;
@@ -61,6 +63,7 @@ public final class MainView {
     private final Menu recentMenu = new Menu("Open recent");
     private final KernelEditor editor;
     private final Tour tour;
+    private final PresentationMode presentation;
 
     public MainView(MainViewModel vm, ComparisonViewModel comparison) {
         this.vm = vm;
@@ -68,6 +71,7 @@ public final class MainView {
         this.editor = new KernelEditor(vm, this::window);
         this.tour = new Tour(vm, comparison, this::open, centre.getSelectionModel()::select, this::window);
         root.setId("main-window");
+        this.presentation = new PresentationMode(root, vm);
         root.getStylesheets().add(MainView.class.getResource("main.css").toExternalForm());
         Tab pipelineTab = tab("Pipeline", "tab-pipeline");
         Tab pairTab = tab("Before / after", "tab-pair");
@@ -170,6 +174,7 @@ public final class MainView {
             int index = i;
             view.getItems().add(item(tabs[i], "Shortcut+" + (i + 1), e -> centre.getSelectionModel().select(index)));
         }
+        view.getItems().addAll(new SeparatorMenuItem(), presentation.menuItem());
         return new MenuBar(file, view, tour.helpMenu());
     }
 
@@ -340,6 +345,11 @@ public final class MainView {
         }
         var config = session.checkpoint().config();
         return grid.grid().readyProperty().get() >= config.nLayers() * config.nHeads();
+    }
+
+    /** @return presentation mode (View > Presentation mode, F11) */
+    public PresentationMode presentation() {
+        return presentation;
     }
 
     /** @return the guided tours */
