@@ -111,6 +111,20 @@ class KernelEditorWindowTest {
     }
 
     @Test
+    void draggingATapsHandleUpScalesItByEToTheDragOverFiftyPixels() throws Exception {
+        EditTarget kernel = editor().targetProperty().get();
+        float before = editor().values(kernel)[2][2];
+        robot.drag("#tap-handle-2-2").moveBy(0, -50).release(javafx.scene.input.MouseButton.PRIMARY);
+        waitForTheRun();
+        assertThat(editor().values(kernel)[2][2]).isCloseTo((float) (before * Math.E), within(1e-4f * Math.abs(before)));
+        assertThat(editor().canUndoProperty().get()).as("one drag, one undo step").isTrue();
+        robot.clickOn("#edit-undo");
+        waitForTheRun();
+        assertThat(editor().values(kernel)[2][2]).isEqualTo(before);
+        assertThat(editor().canUndoProperty().get()).isFalse();
+    }
+
+    @Test
     void presetsPutTheDocumentedKernelsInPlace() throws Exception {
         EditTarget kernel = editor().targetProperty().get();
         assertThat(kernel).isEqualTo(new EditTarget(1, EditablePart.PRE_SM_CONV, 0));
