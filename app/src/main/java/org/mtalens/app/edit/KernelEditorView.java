@@ -22,6 +22,8 @@ import org.mtalens.runtime.model.WeightEdit;
  * {@link KernelEditorViewModel}.
  */
 public final class KernelEditorView {
+    /** The editor's width: the inspector column's. */
+    static final double WIDTH = 460;
     private final KernelEditorViewModel vm;
     private final ComboBox<EditTarget> targetChoice = new ComboBox<>();
     private final GridPane taps = new GridPane();
@@ -51,11 +53,19 @@ public final class KernelEditorView {
                 + "the same tokens; the checkpoint is never modified. The framed tap is the identity tap.");
         hint.setWrapText(true);
         hint.setStyle("-fx-text-fill: #555555; -fx-font-size: 11px;");
+        for (Label text : new Label[] {summary, outcome, saved, hint}) {
+            text.setMaxWidth(WIDTH - 20);
+            text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        presets.setPrefWrapLength(WIDTH - 20);
         VBox content = new VBox(6, targetChoice, taps, presets, buttons(), summary, outcome, saved, hint);
         content.setPadding(new Insets(6));
         content.addEventFilter(KeyEvent.KEY_PRESSED, this::undoKeys);
         pane = new TitledPane("What if: edit a kernel", content);
         pane.setId("kernel-editor");
+        pane.setPrefWidth(WIDTH); // as wide as the inspector below: long text wraps instead of widening the column
+        pane.setMaxWidth(WIDTH);
+        targetChoice.setPrefWidth(WIDTH - 20);
         pane.setExpanded(false);
         vm.shownProperty().bind(pane.expandedProperty());
         vm.targetProperty().addListener((o, a, b) -> showTarget());
