@@ -73,6 +73,7 @@ public final class KernelEditorView {
             showTarget();
             summarise();
         });
+        vm.recordedProperty().addListener((o, a, b) -> summarise());
         summarise();
         showTarget();
     }
@@ -165,7 +166,14 @@ public final class KernelEditorView {
 
     private void summarise() {
         var edits = vm.editsProperty().get();
-        summary.setText(edits.isNone() ? "Nothing edited: the checkpoint's own weights."
-                : edits.list().size() + " edited: " + String.join(", ", edits.list().stream().map(WeightEdit::name).toList()));
+        var recorded = vm.recordedProperty().get();
+        String saved = recorded.isNone() ? "" : "\nThis checkpoint was saved edited (" + names(recorded) + "); its weights "
+                + "already hold those edits.";
+        summary.setText((edits.isNone() ? "Nothing edited: the checkpoint's own weights."
+                : edits.list().size() + " edited: " + names(edits)) + saved);
+    }
+
+    private static String names(org.mtalens.runtime.model.WeightEdits edits) {
+        return String.join(", ", edits.list().stream().map(WeightEdit::name).toList());
     }
 }

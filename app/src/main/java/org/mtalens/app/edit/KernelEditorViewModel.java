@@ -45,6 +45,9 @@ public final class KernelEditorViewModel {
     private final ReadOnlyStringWrapper outcome = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper saved = new ReadOnlyStringWrapper("");
     private final BooleanProperty shown = new SimpleBooleanProperty(false);
+    private final ReadOnlyObjectWrapper<WeightEdits> recorded = new ReadOnlyObjectWrapper<>(WeightEdits.none());
+    /** The session whose recorded edits were read (a new run cancels view jobs: the read is retried after each run). */
+    private ModelSession recordedOf;
 
     public KernelEditorViewModel(MainViewModel main) {
         this.main = main;
@@ -54,6 +57,7 @@ public final class KernelEditorViewModel {
         edits.addListener((o, a, b) -> showRun());
         showIntact.addListener((o, a, b) -> showRun());
         Refresh.whenShown(shown, this::describeOutcome, main.traceProperty());
+        main.traceProperty().addListener((o, a, b) -> readRecordedEdits());
         refreshTargets(false);
     }
 
@@ -177,6 +181,7 @@ public final class KernelEditorViewModel {
     }
 
     private void forgetEdits() {
+        recorded.set(WeightEdits.none());
         history.clear();
         setEdits(WeightEdits.none());
         showIntact.set(false);
@@ -187,6 +192,20 @@ public final class KernelEditorViewModel {
      * The weights of the selected layer and head; the first (a key-query kernel where the layer has one) is selected,
      * or, when only the head changed ({@code keepKind}), the same kind of weight as before.
      */
+    /** Reads, in the background, the edits a saved edited model records in its metadata (none for other checkpoints). */
+    private void readRecordedEdits() {
+        ModelSession open = main.sessionProperty().get();
+        if (open != null && open != recordedOf && main.traceProperty().get() != null) {
+            main.background("recorded-edits", "Reading " + open.name() + "'s metadata ...",
+                    progress -> EditedModelExport.recordedEdits(open.checkpoint()), edits -> {
+                        if (main.sessionProperty().get() == open) {
+                            recordedOf = open;
+                            recorded.set(edits);
+                        }
+                    });
+        }
+    }
+
     private void refreshTargets(boolean keepKind) {
         ModelSession open = main.sessionProperty().get();
         EditTarget before = target.get();
@@ -282,6 +301,11 @@ public final class KernelEditorViewModel {
     /** What the run shown answers (next token, find-the-block block), beside the intact run's when edited. */
     public ReadOnlyStringProperty outcomeProperty() {
         return outcome.getReadOnlyProperty();
+    }
+
+    /** The edits the open checkpoint was saved with (a saved edited model), none for others. */
+    public ReadOnlyObjectProperty<WeightEdits> recordedProperty() {
+        return recorded.getReadOnlyProperty();
     }
 
     /** Where the last save went, or empty. */

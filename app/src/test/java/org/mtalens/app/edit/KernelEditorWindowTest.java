@@ -206,6 +206,10 @@ class KernelEditorWindowTest {
         });
         waitUntil(() -> main().traceProperty().get().length() == input.split(",").length);
         assertThat(editor().editsProperty().get().isNone()).as("a new checkpoint starts without edits").isTrue();
+        waitUntil(() -> !editor().recordedProperty().get().isNone());
+        assertThat(editor().recordedProperty().get()).isEqualTo(EditedModelExport.recordedEdits(saved));
+        assertThat(robot.lookup("#edit-summary").queryAs(Label.class).getText())
+                .contains("saved edited (L1.pre_sm_conv.head0)");
         assertThat(main().map(Stage.FINAL).orElseThrow().values()).containsExactly(editedMap);
     }
 
