@@ -49,7 +49,7 @@ public final class TourWindow {
             if (owner.get() != null) {
                 stage.initOwner(owner.get());
             }
-            stage.setScene(new Scene(content(), 640, 560));
+            stage.setScene(new Scene(content(), 760, 600));
             stage.getScene().addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
         }
         stage.show();

@@ -78,8 +78,9 @@ class TourWindowTest {
                 assertThat(step.observe()).as("%s quotes the selected cell", step.title())
                         .contains(String.format(Locale.ROOT, "%.3f", shown.value(s.query(), s.key())));
             }
-            if (i == 0) {
-                robot.interact(() -> Snapshots.write(app.view().tour().window().stage().getScene(), "tour-first-step"));
+            if (i == 0 || s.stage() == Stage.PRE_SM_CONV) {
+                String name = i == 0 ? "tour-first-step" : "tour-convolution-step";
+                robot.interact(() -> Snapshots.write(app.view().tour().window().stage().getScene(), name));
             }
             robot.clickOn("#tour-title").type(KeyCode.RIGHT);
             WaitForAsyncUtils.waitForFxEvents();
