@@ -14,6 +14,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
@@ -34,6 +35,9 @@ import org.mtalens.app.compare.CompareView;
 import org.mtalens.app.compare.ComparisonViewModel;
 import org.mtalens.app.change.MtaChangeView;
 import org.mtalens.app.change.MtaChangeViewModel;
+import org.mtalens.app.edit.KernelEditor;
+import org.mtalens.app.tour.Tour;
+import org.mtalens.app.present.PresentationMode;
 import org.mtalens.app.series.KernelSeriesWindow;
 import org.mtalens.app.session.ModelSession;
 import org.mtalens.runtime.config.Stage;
@@ -57,11 +61,17 @@ public final class MainView {
     private final GridTabView grid;
     private final RecentFiles recent = new RecentFiles(Preferences.userRoot().node("org/mtalens/app"));
     private final Menu recentMenu = new Menu("Open recent");
+    private final KernelEditor editor;
+    private final Tour tour;
+    private final PresentationMode presentation;
 
     public MainView(MainViewModel vm, ComparisonViewModel comparison) {
         this.vm = vm;
         this.comparison = comparison;
+        this.editor = new KernelEditor(vm, this::window);
+        this.tour = new Tour(vm, comparison, this::open, centre.getSelectionModel()::select, this::window);
         root.setId("main-window");
+        this.presentation = new PresentationMode(root, vm);
         root.getStylesheets().add(MainView.class.getResource("main.css").toExternalForm());
         Tab pipelineTab = tab("Pipeline", "tab-pipeline");
         Tab pairTab = tab("Before / after", "tab-pair");
@@ -84,7 +94,7 @@ public final class MainView {
         InputBar input = new InputBar(vm);
         root.setTop(new VBox(menus(), input.node()));
         root.setLeft(new OutlineView(vm).node());
-        root.setRight(new InspectorView(vm).node());
+        root.setRight(editor.above(new InspectorView(vm).node()));
         root.setBottom(new StatusBar(vm).node());
         root.setCenter(emptyState());
         vm.sessionProperty().addListener((o, a, session) -> root.setCenter(session == null ? emptyState() : centre));
@@ -157,16 +167,17 @@ public final class MainView {
         FigureMenu figures = new FigureMenu(vm, this::window, () -> grid.stageChoice().getValue(), this::confirmOverwrite,
                 this::showError);
         Menu file = new Menu("File", null, openFolder, openFile, recentMenu, series, compare, tokenizer, png,
-                figures.figures(), figures.webPage(), npz, kernels);
+                figures.figures(), figures.webPage(), npz, kernels, editor.saveMenuItem());
         Menu view = new Menu("View");
         String[] tabs = {"Pipeline", "Before / after", "Model grid", "Compare", "Ablation", "MTA change", "Checkpoint"};
         for (int i = 0; i < tabs.length; i++) {
             int index = i;
             view.getItems().add(item(tabs[i], "Shortcut+" + (i + 1), e -> centre.getSelectionModel().select(index)));
         }
+        view.getItems().addAll(new SeparatorMenuItem(), presentation.menuItem());
         javafx.scene.control.CheckMenuItem longer = new javafx.scene.control.CheckMenuItem("Allow inputs longer than max_seqlen");
         longer.setOnAction(e -> vm.allowLongerInputs(longer.isSelected()));
-        return new MenuBar(file, view, new Menu("Run", null, longer));
+        return new MenuBar(file, view, new Menu("Run", null, longer), tour.helpMenu());
     }
 
     private static MenuItem item(String text, String accelerator, javafx.event.EventHandler<javafx.event.ActionEvent> action) {
@@ -336,6 +347,21 @@ public final class MainView {
         }
         var config = session.checkpoint().config();
         return grid.grid().readyProperty().get() >= config.nLayers() * config.nHeads();
+    }
+
+    /** @return presentation mode (View > Presentation mode, F11) */
+    public PresentationMode presentation() {
+        return presentation;
+    }
+
+    /** @return the guided tours */
+    public Tour tour() {
+        return tour;
+    }
+
+    /** @return the kernel editor ("what if") */
+    public KernelEditor editor() {
+        return editor;
     }
 
     /** @return the pipeline view, for tests */

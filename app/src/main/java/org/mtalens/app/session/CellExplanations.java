@@ -21,7 +21,8 @@ final class CellExplanations {
 
     CellExplanations(MainViewModel vm) {
         this.vm = vm;
-        java.util.List.of(vm.layerProperty(), vm.headProperty(), vm.stageProperty(), vm.cellProperty(), vm.layerMapsProperty())
+        java.util.List.of(vm.layerProperty(), vm.headProperty(), vm.stageProperty(), vm.cellProperty(), vm.layerMapsProperty(),
+                        vm.traceProperty()) // the trace's edits are the kernels the cell was computed with
                 .forEach(input -> input.addListener((o, a, b) -> explain()));
     }
 
@@ -48,7 +49,7 @@ final class CellExplanations {
             LayerMaps read = held.covers(inputs.get(), config.layerPlan(layer).stages(), config.nHeads()) ? held
                     : trace.maps(layer, inputs.get(), progress.cancelledCheck());
             CellExplainer.MapSource source = (l, s, h) -> read.map(s, h).or(() -> held.map(s, h)).map(AttentionMap.class::cast);
-            return new CellExplainer(open.checkpoint(), source).explain(layer, stage, head, selected.query(), selected.key());
+            return new CellExplainer(open.checkpoint(), source, trace.edits()).explain(layer, stage, head, selected.query(), selected.key());
         }, result -> explanation.set(result.orElse(null)));
     }
 

@@ -34,6 +34,7 @@ import org.mtalens.runtime.model.LayerMaps;
 import org.mtalens.runtime.model.ModelRunner;
 import org.mtalens.runtime.model.Trace;
 import org.mtalens.runtime.model.TraceRequest;
+import org.mtalens.runtime.model.WeightEdits;
 import org.mtalens.runtime.run.ModelInput;
 import org.mtalens.runtime.tokenizer.BosToken;
 import org.mtalens.runtime.tokenizer.Token;
@@ -58,6 +59,9 @@ public final class MainViewModel {
     private final BackgroundJobs jobs;
     private final ReadOnlyObjectWrapper<ModelSession> session = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Trace> trace = new ReadOnlyObjectWrapper<>();
+    /** The last run of the checkpoint's own weights; {@link #trace} is it, or it with the edits. */
+    private final ReadOnlyObjectWrapper<Trace> intactTrace = new ReadOnlyObjectWrapper<>();
+    private final ObjectProperty<WeightEdits> edits = new SimpleObjectProperty<>(WeightEdits.none());
     private final ReadOnlyObjectWrapper<LayerMaps> layerMaps = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper scopeNote = new ReadOnlyStringWrapper("");
     private final StringProperty input = new SimpleStringProperty("");
@@ -93,6 +97,7 @@ public final class MainViewModel {
                 showSelectedLayer();
             }
         });
+        edits.addListener((o, a, b) -> showEdits());
     }
 
     // ---- commands ----
@@ -102,6 +107,8 @@ public final class MainViewModel {
         jobs.submit("Loading " + path + " ...", progress -> loader.load(path, progress.cancelledCheck()), opened -> {
             ModelSession old = session.get();
             trace.set(null);
+            intactTrace.set(null);
+            edits.set(WeightEdits.none()); // edits name the old checkpoint's weights
             layerMaps.set(null);
             cell.set(null);
             session.set(opened);
@@ -150,14 +157,17 @@ public final class MainViewModel {
                 scope.query().stages().isEmpty() ? null : scope.query().stages(),
                 scope.query().heads().isEmpty() ? null : scope.query().heads());
         boolean longer = allowLonger;
+        WeightEdits edited = edits.get();
         jobs.submit("Running " + modelInput.ids().length + " tokens ...", progress -> {
             open.runner().allowLongerInputs(longer);
             Trace traced = open.runner().trace(TraceRequest.of(modelInput.ids()).capturing(capture), progress);
-            return new Ran(traced, traced.maps(shownLayer, scope.query(), progress.cancelledCheck()), scope);
+            Trace shown = edited.isNone() ? traced : traced.edited(edited, capture, progress);
+            return new Ran(traced, shown, shown.maps(shownLayer, scope.query(), progress.cancelledCheck()), scope);
         }, ran -> {
             tokens.set(modelInput.tokens());
             layerMaps.set(ran.maps());
             scopeNote.set(ran.scope().note());
+            intactTrace.set(ran.intact());
             trace.set(ran.trace());
             if (layer.get() != shownLayer) {
                 showSelectedLayer();
@@ -165,8 +175,38 @@ public final class MainViewModel {
         }, "Could not run the input");
     }
 
-    /** A finished run: its trace and the maps of the layer shown when it started. */
-    private record Ran(Trace trace, LayerMaps maps, MapScope scope) {
+    /** A finished run: the intact trace, the one shown (with the edits) and the maps of the layer shown when it started. */
+    private record Ran(Trace intact, Trace trace, LayerMaps maps, MapScope scope) {
+    }
+
+    /**
+     * Shows the last run with the current edits (the intact trace when there are none): re-run from the first edited
+     * layer on the same tokens, in the background; the checkpoint's weights are never modified.
+     */
+    private void showEdits() {
+        Trace intact = intactTrace.get();
+        ModelSession open = session.get();
+        if (intact == null || open == null || edits.get().isNone() && trace.get() == intact) {
+            return;
+        }
+        WeightEdits edited = edits.get();
+        int shownLayer = layer.get();
+        MapScope scope = scope();
+        jobs.submit(edited.isNone() ? "Showing the intact run ..." : "Re-running with " + edited.list().size()
+                + " edited weight(s) ...", progress -> {
+                    Trace shown = edited.isNone() ? intact : intact.edited(edited, CaptureSelection.none(), progress);
+                    return new Ran(intact, shown, shown.maps(shownLayer, scope.query(), progress.cancelledCheck()), scope);
+                }, ran -> {
+                    if (intactTrace.get() != intact) {
+                        return;
+                    }
+                    layerMaps.set(ran.maps());
+                    scopeNote.set(ran.scope().note());
+                    trace.set(ran.trace());
+                    if (layer.get() != shownLayer) {
+                        showSelectedLayer();
+                    }
+                }, "Could not run with the edited weights");
     }
 
     /** Replays the selected layer from the trace unless the maps held already cover it (in the background). */
@@ -263,8 +303,9 @@ public final class MainViewModel {
             jobs.report(new ErrorReport("Cannot generate from this input", e.getMessage(), ""));
             return;
         }
+        WeightEdits edited = edits.get();
         jobs.submit("Generating " + count + " tokens ...", progress -> open.runner().generate(prompt.ids(), count,
-                org.mtalens.runtime.model.Ablation.none(), progress), ids -> {
+                org.mtalens.runtime.model.Ablation.none(), edited, progress), ids -> {
                     int[] added = java.util.Arrays.copyOfRange(ids, prompt.ids().length, ids.length);
                     if (inputIsText.get()) {
                         Tokenizer tokenizer = open.tokenizer().tokenizer().orElseThrow();
@@ -364,6 +405,19 @@ public final class MainViewModel {
     /** The trace of the last run (each layer's input; maps are replayed from it), or null. */
     public ReadOnlyObjectProperty<Trace> traceProperty() {
         return trace.getReadOnlyProperty();
+    }
+
+    /** The last run of the checkpoint's own weights (the trace shown, when nothing is edited), or null. */
+    public ReadOnlyObjectProperty<Trace> intactTraceProperty() {
+        return intactTrace.getReadOnlyProperty();
+    }
+
+    /**
+     * The weights replaced for the runs shown (none by default): setting it re-runs the last input from the first
+     * edited layer; the checkpoint's weights are never modified.
+     */
+    public ObjectProperty<WeightEdits> editsProperty() {
+        return edits;
     }
 
     /** The selected layer's maps the views show (every head, or the selected one when a layer does not fit), or null. */

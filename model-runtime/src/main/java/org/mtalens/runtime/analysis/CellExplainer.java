@@ -12,15 +12,17 @@ import org.mtalens.runtime.config.Stage;
 import org.mtalens.runtime.model.AttentionMap;
 import org.mtalens.runtime.model.MapQuery;
 import org.mtalens.runtime.model.RunResult;
+import org.mtalens.runtime.model.WeightEdits;
 
 /**
- * Explains cells of the MTA stages from a run's captured maps and the checkpoint's kernels: the
+ * Explains cells of the MTA stages from a run's captured maps and the kernels it ran (the checkpoint's, or edited): the
  * c_q x c_k neighbourhood a key-query kernel saw and each tap's contribution, or each source head's
  * contribution to a head mixing. Reads the maps {@link #inputs} names from a {@link MapSource}.
  */
 public final class CellExplainer {
     private final Checkpoint checkpoint;
     private final MapSource maps;
+    private final WeightEdits edits;
 
     /** Where the explainer reads the maps of a layer's stages. */
     @FunctionalInterface
@@ -35,8 +37,21 @@ public final class CellExplainer {
     }
 
     public CellExplainer(Checkpoint checkpoint, MapSource maps) {
+        this(checkpoint, maps, WeightEdits.none());
+    }
+
+    /** Explains a run with {@code edits}' weights over the checkpoint's (its kernels are the edited ones). */
+    public CellExplainer(Checkpoint checkpoint, MapSource maps, WeightEdits edits) {
         this.checkpoint = checkpoint;
         this.maps = maps;
+        this.edits = edits;
+    }
+
+    /** @return the values of tensor {@code key} as the run used them: the checkpoint's, with the edits written over */
+    private float[] weights(String key) {
+        float[] values = checkpoint.tensor(key).toFloatArray();
+        edits.list().stream().filter(e -> e.tensorKey().equals(key)).forEach(e -> e.applyTo(values));
+        return values;
     }
 
     /**
@@ -97,7 +112,7 @@ public final class CellExplainer {
         long[] shape = tensor.shape(); // [H, 1, c_q, c_k]
         int queryTaps = (int) shape[2];
         int keyTaps = (int) shape[3];
-        float[] kernel = tensor.toFloatArray();
+        float[] kernel = weights(kernelName);
         PadKey padKey = checkpoint.config().mta().padKey();
         int left = padKey.leftPadding(keyTaps);
         AttentionMap source = map(layer, input, head);
@@ -118,7 +133,7 @@ public final class CellExplainer {
     }
 
     private List<Contribution> linearMix(int layer, Stage input, int head, int query, int key, String matrixName) {
-        float[] matrix = checkpoint.tensor(matrixName).toFloatArray(); // [H, H] destination x source
+        float[] matrix = weights(matrixName); // [H, H] destination x source
         int heads = checkpoint.config().nHeads();
         List<Contribution> terms = new ArrayList<>();
         for (int source = 0; source < heads; source++) {
@@ -131,7 +146,7 @@ public final class CellExplainer {
     private List<Contribution> groupMix(int layer, Stage input, int head, int query, int key, String kernelName) {
         var tensor = checkpoint.tensor(kernelName);
         int size = (int) tensor.shape()[1]; // [G, c, c] group x source x destination
-        float[] kernel = tensor.toFloatArray();
+        float[] kernel = weights(kernelName);
         int group = head / size;
         int destination = head % size;
         List<Contribution> terms = new ArrayList<>();

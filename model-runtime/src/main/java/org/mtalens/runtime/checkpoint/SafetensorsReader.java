@@ -40,23 +40,47 @@ public final class SafetensorsReader {
     private SafetensorsReader() {
     }
 
+    /** @return the header's {@code __metadata__} (text to text; values that are not text are left out), empty for none */
+    public static Map<String, String> metadata(Path file) {
+        try (FileChannel channel = RegularFiles.open(file)) {
+            JsonNode meta = parsedHeader(file, new String(header(file, channel).array(), StandardCharsets.UTF_8))
+                    .path("__metadata__");
+            Map<String, String> metadata = new LinkedHashMap<>();
+            meta.fields().forEachRemaining(f -> {
+                if (f.getValue().isTextual()) {
+                    metadata.put(f.getKey(), f.getValue().asText());
+                }
+            });
+            return metadata;
+        } catch (IOException e) {
+            throw new InvalidInputException(file + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** @return the bytes of the JSON header, its length checked against the file */
+    private static ByteBuffer header(Path file, FileChannel channel) throws IOException {
+        long size = channel.size();
+        if (size < 8) {
+            throw new InvalidInputException(file + ": too short for a safetensors file (" + size + " bytes)");
+        }
+        long headerLength = readLong(channel);
+        if (headerLength < 2 || headerLength > MAX_HEADER_BYTES || headerLength > size - 8) {
+            throw new InvalidInputException(file + ": header length " + Long.toUnsignedString(headerLength)
+                    + " does not fit a file of " + size + " bytes (truncated, or not a safetensors file)");
+        }
+        ByteBuffer header = ByteBuffer.allocate((int) headerLength);
+        while (header.hasRemaining() && channel.read(header, 8 + header.position()) >= 0) {
+            // read the whole header
+        }
+        return header;
+    }
+
     /** @return every tensor in the file, by name, in header order */
     public static Map<String, Tensor> read(Path file) {
         try (FileChannel channel = RegularFiles.open(file)) {
             long size = channel.size();
-            if (size < 8) {
-                throw new InvalidInputException(file + ": too short for a safetensors file (" + size + " bytes)");
-            }
-            long headerLength = readLong(channel);
-            if (headerLength < 2 || headerLength > MAX_HEADER_BYTES || headerLength > size - 8) {
-                throw new InvalidInputException(file + ": header length " + Long.toUnsignedString(headerLength)
-                        + " does not fit a file of " + size + " bytes (truncated, or not a safetensors file)");
-            }
-            ByteBuffer header = ByteBuffer.allocate((int) headerLength);
-            while (header.hasRemaining() && channel.read(header, 8 + header.position()) >= 0) {
-                // read the whole header
-            }
-            long dataStart = 8 + headerLength;
+            ByteBuffer header = header(file, channel);
+            long dataStart = 8L + header.capacity();
             List<Entry> entries = entries(file, new String(header.array(), StandardCharsets.UTF_8), size - dataStart);
             requirePacked(file, entries, size - dataStart);
             MappedFile origin = MappedFile.of(file);
@@ -81,6 +105,18 @@ public final class SafetensorsReader {
     }
 
     private static List<Entry> entries(Path file, String headerJson, long dataBytes) {
+        JsonNode header = parsedHeader(file, headerJson);
+        List<Entry> entries = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = header.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            if (!field.getKey().equals("__metadata__")) {
+                entries.add(entry(file, field.getKey(), field.getValue(), dataBytes));
+            }
+        }
+        return entries;
+    }
+
+    private static JsonNode parsedHeader(Path file, String headerJson) {
         JsonNode header;
         try {
             header = JSON.readTree(headerJson);
@@ -96,14 +132,7 @@ public final class SafetensorsReader {
         if (header == null || !header.isObject()) {
             throw new InvalidInputException(file + ": the safetensors header is not a JSON object");
         }
-        List<Entry> entries = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = header.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
-            if (!field.getKey().equals("__metadata__")) {
-                entries.add(entry(file, field.getKey(), field.getValue(), dataBytes));
-            }
-        }
-        return entries;
+        return header;
     }
 
     private static Entry entry(Path file, String name, JsonNode info, long dataBytes) {

@@ -44,7 +44,13 @@ public final class SafetensorsWriter {
      * buffer to fill completely (at most 8 MiB, a whole number of elements).
      */
     public static void write(Path file, List<Declared> tensors, BiConsumer<Declared, ByteBuffer> fill) throws IOException {
-        byte[] header = header(tensors);
+        write(file, tensors, Map.of(), fill);
+    }
+
+    /** As {@link #write(Path, List, BiConsumer)}, with {@code metadata} as the header's {@code __metadata__} (text to text). */
+    public static void write(Path file, List<Declared> tensors, Map<String, String> metadata,
+                             BiConsumer<Declared, ByteBuffer> fill) throws IOException {
+        byte[] header = header(tensors, metadata);
         try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             ByteBuffer prefix = ByteBuffer.allocate(8 + header.length).order(ByteOrder.LITTLE_ENDIAN);
@@ -67,8 +73,12 @@ public final class SafetensorsWriter {
         }
     }
 
-    private static byte[] header(List<Declared> tensors) {
+    private static byte[] header(List<Declared> tensors, Map<String, String> metadata) {
         ObjectNode root = JSON.createObjectNode();
+        if (!metadata.isEmpty()) {
+            ObjectNode meta = root.putObject("__metadata__");
+            metadata.forEach(meta::put);
+        }
         long offset = 0;
         for (Declared d : tensors) {
             ObjectNode entry = root.putObject(d.name());

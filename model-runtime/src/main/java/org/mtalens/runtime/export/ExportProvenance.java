@@ -17,6 +17,7 @@ import org.mtalens.runtime.config.Stage;
 import org.mtalens.runtime.model.AblatedPart;
 import org.mtalens.runtime.model.Ablation;
 import org.mtalens.runtime.model.CaptureSelection;
+import org.mtalens.runtime.model.WeightEdits;
 
 /**
  * What an exported run's npz says about itself, beside the fixture-named arrays ({@code tokens}, {@code logits},
@@ -34,13 +35,20 @@ import org.mtalens.runtime.model.CaptureSelection;
  * @param labels     [T] one visible label per token
  * @param device     the device it ran on
  * @param warnings   what the run warned about
+ * @param edits      the weights replaced for the run (none for the checkpoint's own)
  */
 public record ExportProvenance(Checkpoint checkpoint, CaptureSelection selection, Ablation ablation, int[] tokens,
-                               List<String> labels, String device, List<String> warnings) {
+                               List<String> labels, String device, List<String> warnings, WeightEdits edits) {
     /** The name of the JSON entry. */
     public static final String META_JSON = "meta.json";
     /** The name of the heads array. */
     public static final String HEADS = "heads";
+
+    /** A run of the checkpoint's own weights. */
+    public ExportProvenance(Checkpoint checkpoint, CaptureSelection selection, Ablation ablation, int[] tokens,
+                            List<String> labels, String device, List<String> warnings) {
+        this(checkpoint, selection, ablation, tokens, labels, device, warnings, WeightEdits.none());
+    }
 
     public ExportProvenance {
         tokens = tokens.clone();
@@ -59,6 +67,15 @@ public record ExportProvenance(Checkpoint checkpoint, CaptureSelection selection
         return NpyArray.ofLongs(HEADS, heads, heads.length);
     }
 
+    /** @return the edits as the {@code --set-file} JSON object (empty for none) */
+    private Object editsJson() {
+        try {
+            return new ObjectMapper().readTree(edits.json());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the edits' own JSON did not parse", e);
+        }
+    }
+
     /** @return the {@code meta.json} document, UTF-8 */
     public byte[] json() {
         Map<String, Object> meta = new LinkedHashMap<>();
@@ -71,6 +88,7 @@ public record ExportProvenance(Checkpoint checkpoint, CaptureSelection selection
         meta.put("checkpoint_name", checkpoint.displayName());
         meta.put("device", device);
         meta.put("ablation", ablation.toString());
+        meta.put("edits", editsJson());
         meta.put("tokens", tokens);
         meta.put("labels", labels);
         meta.put("heads", heads());

@@ -88,6 +88,7 @@ public final class ModelRunner implements AutoCloseable {
         int[] tokens = request.tokens();
         validate(config, tokens, allowLonger);
         request.ablation().validateFor(config);
+        request.edits().validateFor(config);
         request.capture().validateFor(config);
         budget.checkTrace(config, request.capture(), tokens.length);
         long start = System.nanoTime();
@@ -98,23 +99,29 @@ public final class ModelRunner implements AutoCloseable {
     }
 
     /**
-     * The pass of {@code base}'s input with {@code parts} switched off, run only from the first layer they change
-     * (the layers before it see the same input, so their inputs are shared with {@code base}).
+     * The pass of {@code base}'s input with {@code parts} switched off and {@code edits}' weights, run only from
+     * the first layer they change (the layers before it see the same input, so their inputs are shared with
+     * {@code base}). {@code base} is intact, or has these same edits (an edited run, now ablated).
      */
-    Trace retrace(Trace base, Ablation parts, CaptureSelection capture, PassProgress progress) {
+    Trace retrace(Trace base, Ablation parts, WeightEdits edits, CaptureSelection capture, PassProgress progress) {
         ModelConfig config = checkpoint.config();
         parts.validateFor(config);
+        edits.validateFor(config);
         capture.validateFor(config);
         if (!base.ablation().isNone()) {
             throw new IllegalArgumentException("an ablated trace is derived from the intact one, not from " + base.ablation());
         }
+        if (!base.edits().isNone() && !base.edits().equals(edits)) {
+            throw new IllegalArgumentException("an edited trace is derived from the intact one, not from " + base.edits());
+        }
         int[] tokens = base.tokens();
         budget.checkTrace(config, capture, tokens.length);
-        int first = parts.firstLayer().orElse(config.nLayers());
+        int firstEdited = base.edits().isNone() ? edits.firstLayer().orElse(config.nLayers()) : config.nLayers();
+        int first = Math.min(parts.firstLayer().orElse(config.nLayers()), firstEdited);
         long start = System.nanoTime();
         try (NDManager manager = weights.manager().newSubManager()) {
             NDArray input = residualArray(manager, base, first); // [1, T, D]
-            TraceRequest request = new TraceRequest(tokens, parts, LogitRows.last(), capture);
+            TraceRequest request = new TraceRequest(tokens, parts, LogitRows.last(), capture, edits);
             return tracedPass(manager, tokens, first, input, base.residuals(), request, progress, start);
         }
     }
@@ -126,11 +133,17 @@ public final class ModelRunner implements AutoCloseable {
         MapCapture capture = new MapCapture(request.capture(), false);
         StageSink sink = StageSinks.of(progress, config.nLayers(), residuals, capture);
         int[] positions = request.logits().resolve(tokens.length);
-        NDArray logits = model.forwardFrom(manager, first, input, sink, request.ablation(), request.logits()); // [1, T', V]
+        NDArray logits = modelFor(manager, request.edits()).forwardFrom(manager, first, input, sink, request.ablation(),
+                request.logits()); // [1, T', V]
         Map<Integer, float[]> rows = logitRows(logits.toFloatArray(), positions, tokens.length, config.vocabSize());
         double millis = (System.nanoTime() - start) / 1e6;
-        return new Trace(this, tokens, request.ablation(), residuals.residuals(), rows, layerMaps(capture.maps()),
-                device(), millis);
+        return new Trace(this, tokens, request.ablation(), request.edits(), residuals.residuals(), rows,
+                layerMaps(capture.maps()), device(), millis);
+    }
+
+    /** @return the model reading {@code edits}' weights over the stored ones (copies on {@code manager}), or the model */
+    private MtaTransformer modelFor(NDManager manager, WeightEdits edits) {
+        return edits.isNone() ? model : new MtaTransformer(checkpoint.config(), EditedWeights.over(weights, edits, manager));
     }
 
     /** Replays {@code layer} of {@code trace} and keeps the maps {@code query} asks for. */
@@ -159,7 +172,8 @@ public final class ModelRunner implements AutoCloseable {
                     + (checkpoint.config().nLayers() - 1));
         }
         try (NDManager manager = weights.manager().newSubManager()) {
-            model.replayAttention(manager, layer, residualArray(manager, trace, layer), sink, trace.ablation());
+            modelFor(manager, trace.edits()).replayAttention(manager, layer, residualArray(manager, trace, layer), sink,
+                    trace.ablation());
         }
     }
 
@@ -218,11 +232,12 @@ public final class ModelRunner implements AutoCloseable {
         validate(config, tokens, allowLonger);
         request.capture().validateFor(config);
         request.ablation().validateFor(config);
+        request.edits().validateFor(config);
         budget.check(config, request.capture(), tokens.length);
         long start = System.nanoTime();
         MapCapture capture = new MapCapture(request.capture(), request.activations(), cancelled);
         try (NDManager manager = weights.manager().newSubManager()) {
-            NDArray logits = model.forward(manager, tokenArray(manager, tokens), capture, request.ablation()); // [1, T, V]
+            NDArray logits = modelFor(manager, request.edits()).forward(manager, tokenArray(manager, tokens), capture, request.ablation()); // [1, T, V]
             float[] values = logits.toFloatArray();
             double millis = (System.nanoTime() - start) / 1e6;
             return new RunResult(tokens, values, config.vocabSize(), capture.maps(), capture.activations(), device(), millis);
@@ -249,9 +264,15 @@ public final class ModelRunner implements AutoCloseable {
 
     /** As {@link #generate(int[], int, Ablation)}, reporting tokens done as "layers" done and stopping when cancelled. */
     public int[] generate(int[] prompt, int count, Ablation ablation, PassProgress progress) {
+        return generate(prompt, count, ablation, WeightEdits.none(), progress);
+    }
+
+    /** As {@link #generate(int[], int, Ablation, PassProgress)}, with {@code edits}' weights over the stored ones. */
+    public int[] generate(int[] prompt, int count, Ablation ablation, WeightEdits edits, PassProgress progress) {
         ModelConfig config = checkpoint.config();
         validate(config, prompt, allowLonger);
         ablation.validateFor(config);
+        edits.validateFor(config);
         if (count < 0 || prompt.length + (long) count > (allowLonger ? MAX_TOKENS : config.maxSeqlen())) {
             throw new InvalidInputException("generating " + count + " tokens after " + prompt.length + " would exceed max_seqlen "
                     + config.maxSeqlen());
@@ -262,7 +283,8 @@ public final class ModelRunner implements AutoCloseable {
         }
         try (NDManager manager = weights.manager().newSubManager()) {
             DecodeCache cache = new DecodeCache(manager, config, sequence.length);
-            NDArray prefill = model.forward(manager, tokenArray(manager, prompt), cache, ablation, LogitRows.last()); // [1, 1, V]
+            MtaTransformer edited = modelFor(manager, edits);
+            NDArray prefill = edited.forward(manager, tokenArray(manager, prompt), cache, ablation, LogitRows.last()); // [1, 1, V]
             sequence[prompt.length] = (int) prefill.argMax().getLong();
             ForwardContext context = ForwardContext.of(manager, sequence.length, config);
             for (int position = prompt.length; position + 1 < sequence.length; position++) {
@@ -270,7 +292,7 @@ public final class ModelRunner implements AutoCloseable {
                     throw new java.util.concurrent.CancellationException("generation was cancelled");
                 }
                 try (NDManager step = manager.newSubManager()) {
-                    NDArray logits = model.step(step, sequence[position], position, cache, context, ablation); // [1, 1, V]
+                    NDArray logits = edited.step(step, sequence[position], position, cache, context, ablation); // [1, 1, V]
                     sequence[position + 1] = (int) logits.argMax().getLong();
                 }
                 progress.layersDone(position + 1 - prompt.length, count);

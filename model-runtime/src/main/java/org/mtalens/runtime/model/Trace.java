@@ -22,6 +22,7 @@ public final class Trace {
     private final ModelRunner runner;
     private final int[] tokens;
     private final Ablation ablation;
+    private final WeightEdits edits;
     /** [L+1][T*D]: entering each layer; the last leaves the last layer. Shared with the traces it was derived from. */
     private final float[][] residuals;
     private final Map<Integer, float[]> logits = new ConcurrentHashMap<>();
@@ -29,11 +30,12 @@ public final class Trace {
     private final String device;
     private final double millis;
 
-    Trace(ModelRunner runner, int[] tokens, Ablation ablation, float[][] residuals, Map<Integer, float[]> logits,
-          List<LayerMaps> captured, String device, double millis) {
+    Trace(ModelRunner runner, int[] tokens, Ablation ablation, WeightEdits edits, float[][] residuals,
+          Map<Integer, float[]> logits, List<LayerMaps> captured, String device, double millis) {
         this.runner = runner;
         this.tokens = tokens.clone();
         this.ablation = ablation;
+        this.edits = edits;
         this.residuals = residuals;
         this.logits.putAll(logits);
         this.captured = List.copyOf(captured);
@@ -54,6 +56,11 @@ public final class Trace {
     /** @return the parts switched off in this pass */
     public Ablation ablation() {
         return ablation;
+    }
+
+    /** @return the weights replaced in this pass (none for the checkpoint's own) */
+    public WeightEdits edits() {
+        return edits;
     }
 
     /** @return the model's config */
@@ -163,10 +170,18 @@ public final class Trace {
     }
 
     /**
-     * The same input with {@code parts} switched off: only the layers from the first one it changes are run
-     * again (the layers before it see the same input).
+     * The same input with {@code parts} switched off (and this trace's edits kept): only the layers from the first
+     * one it changes are run again (the layers before it see the same input).
      */
     public Trace ablated(Ablation parts, CaptureSelection capture, PassProgress progress) {
-        return runner.retrace(this, parts, capture, progress);
+        return runner.retrace(this, parts, edits, capture, progress);
+    }
+
+    /**
+     * The same input with {@code overlay}'s weights in place of the stored ones (the checkpoint is not modified),
+     * from an intact trace: only the layers from the first edited one are run again.
+     */
+    public Trace edited(WeightEdits overlay, CaptureSelection capture, PassProgress progress) {
+        return runner.retrace(this, Ablation.none(), overlay, capture, progress);
     }
 }

@@ -19,6 +19,8 @@ import org.mtalens.runtime.model.LogitRows;
 import org.mtalens.runtime.model.PassProgress;
 import org.mtalens.runtime.model.Trace;
 import org.mtalens.runtime.model.TraceRequest;
+import org.mtalens.runtime.model.WeightEditParser;
+import org.mtalens.runtime.model.WeightEdits;
 import org.mtalens.runtime.tokenizer.TokenizerLookup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,8 +30,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code mta-lens run PATH (--tokens IDS | --text TEXT) [--ablate LIST]}: one forward pass (with parts of
- * the model optionally switched off, see {@link Ablation}), the top next-token predictions, optional greedy
+ * {@code mta-lens run PATH (--tokens IDS | --text TEXT) [--ablate LIST] [--set NAME=ARRAY]...}: one forward pass
+ * (with parts of the model optionally switched off, see {@link Ablation}, or weights replaced, see {@link WeightEdits}), the top next-token predictions, optional greedy
  * generation, and an npz export of the captured maps.
  */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
@@ -69,6 +71,18 @@ public final class RunCommand implements Callable<Integer> {
                     + "applies to --generate too"})
     String ablate;
 
+    @Option(names = "--set", paramLabel = "NAME=ARRAY", description = {
+            "replace a weight for this run (weights on disk untouched; repeatable; applies to --generate too):",
+            "  L<layer>.pre_sm_conv.head<h> / L<layer>.post_sm_conv.head<h>  a c_q x c_k key-query kernel",
+            "  L<layer>.wpsm / L<layer>.wposm  an H x H head-mixing matrix [destination][source]",
+            "  L<layer>.head_kernel.group<g>  a c_h x c_h head kernel [source][destination]",
+            "as JSON rows in the checkpoint's orientation, e.g. \"L1.pre_sm_conv.head0=[[0,0,0],[0,1,0]]\""})
+    List<String> sets = new java.util.ArrayList<>();
+
+    @Option(names = "--set-file", paramLabel = "FILE.json", description = {
+            "replace weights as --set does, from a JSON object NAME -> rows (a --set of the same name wins)"})
+    Path setFile;
+
     @Option(names = "--export", paramLabel = "FILE.npz", description = {
             "write tokens, logits and layer{L}/{stage} [H,T,T] maps (atomically), with heads [H] (the model head of each",
             "map's first axis) and meta.json (checkpoint, labels, ablation, device, versions); layer by layer: memory",
@@ -105,25 +119,33 @@ public final class RunCommand implements Callable<Integer> {
         };
         Checkpoint checkpoint = CheckpointLoader.load(path);
         Ablation ablation = Ablation.parse(ablate, checkpoint.config());
+        WeightEdits edits = editsOf(checkpoint);
         CaptureSelection selection = SelectionOptions.parse(layers, stages, heads, checkpoint.config(), ablation);
         TokenizerLookup lookup = input.tokenizer(checkpoint);
         ModelInput runInput = input.read(checkpoint, lookup);
         runInput.validateFor(checkpoint.config(), allowLonger);
         try (ModelRunner runner = ModelRunner.load(checkpoint, ComputeDevice.resolve(device))) {
             runner.allowLongerInputs(allowLonger);
-            Trace result = runner.trace(new TraceRequest(runInput.ids(), ablation, LogitRows.last(), CaptureSelection.none()),
-                    PassProgress.NONE);
-            int[] generated = generate > 0 ? runner.generate(runInput.ids(), generate, ablation) : null;
+            Trace result = runner.trace(new TraceRequest(runInput.ids(), ablation, LogitRows.last(), CaptureSelection.none(),
+                    edits), PassProgress.NONE);
+            int[] generated = generate > 0 ? runner.generate(runInput.ids(), generate, ablation, edits, PassProgress.NONE)
+                    : null;
             List<String> warnings = RunWarnings.of(checkpoint, result, runInput.ids().length + generate - 1);
             List<TraceExport.Entry> exported = export == null ? List.of() : TraceExport.write(result, selection, allLogits,
                     new ExportProvenance(checkpoint, selection, ablation, runInput.ids(), runInput.labels(), result.device(),
-                            warnings), export);
+                            warnings, edits), export);
             RunReport report = new RunReport(checkpoint, runInput, result, generated, top, export, exported, lookup, ablation,
-                    warnings);
+                    edits, warnings);
             PrintWriter out = spec.commandLine().getOut();
             out.println(json ? report.json() : report.text());
             out.flush();
         }
         return 0;
+    }
+
+    /** @return the edits of {@code --set-file}, then of each {@code --set} (a later one of a name wins) */
+    private WeightEdits editsOf(Checkpoint checkpoint) {
+        WeightEdits fromFile = setFile == null ? WeightEdits.none() : WeightEditParser.read(setFile, checkpoint.config());
+        return fromFile.and(WeightEditParser.parse(sets, checkpoint.config()));
     }
 }

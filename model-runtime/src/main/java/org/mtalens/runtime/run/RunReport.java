@@ -13,18 +13,24 @@ import org.mtalens.runtime.checkpoint.Checkpoint;
 import org.mtalens.runtime.export.TraceExport;
 import org.mtalens.runtime.model.Ablation;
 import org.mtalens.runtime.model.Trace;
+import org.mtalens.runtime.model.WeightEdit;
+import org.mtalens.runtime.model.WeightEdits;
 import org.mtalens.runtime.model.TokenPrediction;
 import org.mtalens.runtime.tokenizer.TokenizerLookup;
 
 /** What {@code mta-lens run} prints: as text for people, as one JSON object for scripts. */
 record RunReport(Checkpoint checkpoint, ModelInput input, Trace result, int[] generated, int top, Path export,
-                 List<TraceExport.Entry> exported, TokenizerLookup tokenizer, Ablation ablation, List<String> warnings) {
+                 List<TraceExport.Entry> exported, TokenizerLookup tokenizer, Ablation ablation, WeightEdits edits,
+                 List<String> warnings) {
     String text() {
         StringBuilder s = new StringBuilder();
         s.append("checkpoint: ").append(checkpoint.displayName()).append(" (").append(checkpoint.format().description()).append(")\n");
         s.append("device:     ").append(result.device()).append(String.format("  (%.1f ms)%n", result.millis()));
         if (!ablation.isNone()) {
             s.append("ablated:    ").append(ablation).append('\n');
+        }
+        if (!edits.isNone()) {
+            s.append("edited:     ").append(String.join(", ", editedNames())).append('\n');
         }
         s.append("tokens:     ").append(result.length()).append("  ").append(String.join(" ", input.labels())).append('\n');
         s.append("next token after position ").append(result.length() - 1).append(":\n");
@@ -47,6 +53,10 @@ record RunReport(Checkpoint checkpoint, ModelInput input, Trace result, int[] ge
         return s.toString().stripTrailing();
     }
 
+    private List<String> editedNames() {
+        return edits.list().stream().map(WeightEdit::name).toList();
+    }
+
     String json() {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("checkpoint", checkpoint.source().toString());
@@ -54,6 +64,7 @@ record RunReport(Checkpoint checkpoint, ModelInput input, Trace result, int[] ge
         json.put("device", result.device());
         json.put("millis", result.millis());
         json.put("ablation", ablation.toString());
+        json.put("edits", editedNames());
         json.put("tokens", result.tokens());
         json.put("labels", input.labels());
         List<Map<String, Object>> predictions = new ArrayList<>();

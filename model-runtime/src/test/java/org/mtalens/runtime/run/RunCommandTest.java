@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mtalens.runtime.InvalidInputException;
+import org.mtalens.runtime.export.ExportProvenance;
 import org.mtalens.runtime.export.Npz;
 import org.mtalens.runtime.export.NpyArray;
 import org.mtalens.runtime.testing.Fixtures;
@@ -155,5 +156,59 @@ class RunCommandTest {
                 .hasMessageContaining("layer 0 has no pre_sm_conv");
         String help = new CommandLine(new RunCommand()).getUsageMessage();
         assertThat(help).contains("--ablate=LIST", "L<layer>.head<h>.pre_sm_conv", "group_norm", "L3.head2.post_sm_conv");
+    }
+
+    @Test
+    void anIdentityKernelSetOnTheCommandLineExportsWhatAblatingThatKernelExports() throws Exception {
+        Path edited = dir.resolve("edited.npz");
+        Path ablated = dir.resolve("ablated.npz");
+        String checkpoint = Fixtures.folder("tiny").toString();
+        run(checkpoint, "--tokens", ids("tiny"), "--export", ablated.toString(), "--ablate", "L1.head0.pre_sm_conv");
+        out.getBuffer().setLength(0);
+        run(checkpoint, "--tokens", ids("tiny"), "--export", edited.toString(), "--json",
+                "--set", "L1.pre_sm_conv.head0=[[0,0,0,0,0],[0,0,0,0,0],[0,0,1,0,0]]");
+        Map<String, NpyArray> expected = Npz.read(ablated);
+        Map<String, NpyArray> written = Npz.read(edited);
+        assertThat(written.keySet()).isEqualTo(expected.keySet());
+        for (String name : expected.keySet()) {
+            NpyArray array = expected.get(name);
+            if (array.isInteger()) {
+                assertThat(written.get(name).longs()).as(name).containsExactly(array.longs());
+            } else {
+                assertThat(written.get(name).floats()).as(name).containsExactly(array.floats());
+            }
+        }
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(json.get("edits").get(0).asText()).isEqualTo("L1.pre_sm_conv.head0");
+        JsonNode meta = new ObjectMapper().readTree(Npz.readFile(edited, ExportProvenance.META_JSON, 1 << 20));
+        assertThat(meta.get("edits").get("L1.pre_sm_conv.head0").get(2).get(2).asDouble()).isEqualTo(1.0);
+    }
+
+    @Test
+    void aSetFileIsReadAndASetOfTheSameNameWins() throws Exception {
+        String checkpoint = Fixtures.folder("tiny").toString();
+        Path file = Files.writeString(dir.resolve("edits.json"),
+                "{\"L0.head_kernel.group0\": [[0,1],[1,0]], \"L1.wpsm\": [[9,0,0,0],[0,1,0,0],[0,0,1,0],[0,0,0,1]]}");
+        run(checkpoint, "--tokens", ids("tiny"), "--set-file", file.toString(), "--json",
+                "--set", "L1.wpsm=[[1,0,0,0],[0,1,0,0],[0,0,1,0],[0,0,0,1]]");
+        JsonNode fromBoth = new ObjectMapper().readTree(out.toString());
+        out.getBuffer().setLength(0);
+        run(checkpoint, "--tokens", ids("tiny"), "--json", "--set", "L0.head_kernel.group0=[[0,1],[1,0]]",
+                "--set", "L1.wpsm=[[1,0,0,0],[0,1,0,0],[0,0,1,0],[0,0,0,1]]");
+        JsonNode fromSets = new ObjectMapper().readTree(out.toString());
+        assertThat(fromBoth.get("edits").toString()).isEqualTo("[\"L0.head_kernel.group0\",\"L1.wpsm\"]");
+        assertThat(fromBoth.get("top_predictions")).isEqualTo(fromSets.get("top_predictions"));
+    }
+
+    @Test
+    void aBadSetIsNamedWithItsProblemAndTheHelpDocumentsTheNames() {
+        String checkpoint = Fixtures.folder("tiny").toString();
+        assertThatThrownBy(() -> run(checkpoint, "--tokens", "1,2", "--set", "L1.pre_sm_conv.head0=[[1,0],[0,1]]"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("L1.pre_sm_conv.head0")
+                .hasMessageContaining("expected a 3 x 5 array, got 2 x 2");
+        assertThatThrownBy(() -> run(checkpoint, "--tokens", "1,2", "--set", "L0.pre_sm_conv.head0=[[1]]"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("layer 0 has no pre_sm_conv");
+        String help = new CommandLine(new RunCommand()).getUsageMessage();
+        assertThat(help).contains("--set=NAME=ARRAY", "--set-file=FILE.json", "L<layer>.head_kernel.group<g>");
     }
 }
