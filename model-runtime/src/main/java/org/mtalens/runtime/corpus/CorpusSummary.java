@@ -104,6 +104,11 @@ public record CorpusSummary(int version, String checkpoint, String input, long d
         JSON.writeValue(file.toFile(), this);
     }
 
+    /** Writes this summary's JSON to {@code out} (left open). */
+    public void write(java.io.OutputStream out) throws IOException {
+        JSON.writer().without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, this);
+    }
+
     /** @return the summary in {@code file}; a file that is not one is bad input naming it */
     public static CorpusSummary read(Path file) {
         if (!Files.isRegularFile(file)) {
