@@ -66,7 +66,7 @@ public final class CorpusJob {
             reporter.finish();
             write(failures.orderBy("document"), run.out(), FAILURES);
             write(cells, run.out(), TOP_CELLS);
-            Dataset<Row> distributions = StatisticsColumns.distributions(statistics);
+            Dataset<Row> distributions = StatisticsColumns.distributions(spark, statistics);
             write(distributions, run.out(), DISTRIBUTIONS);
             return new SummaryCollector(run, layers, heads, documents.size()).collect(outcomes, distributions, cells, failures);
         } finally {

@@ -9,10 +9,16 @@ import static org.apache.spark.sql.functions.percentile_approx;
 import static org.apache.spark.sql.functions.stddev_samp;
 import static org.apache.spark.sql.functions.when;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.mtalens.runtime.corpus.CorpusSummary;
 import org.mtalens.runtime.corpus.Statistic;
 
@@ -33,19 +39,38 @@ final class StatisticsColumns {
     /**
      * @param statistics the document x layer x head table
      * @return per statistic, layer and head: count, mean, std (sample), quantiles at {@link CorpusSummary#QUANTILES}
-     *         over the documents where the statistic has a value (NaN is no value)
+     *         over the documents where the statistic has a value (NaN is no value); one aggregation over the table,
+     *         unfolded to one row per statistic on the driver (layers x heads rows)
      */
-    static Dataset<Row> distributions(Dataset<Row> statistics) {
+    static Dataset<Row> distributions(SparkSession spark, Dataset<Row> statistics) {
         Column levels = org.apache.spark.sql.functions.array(CorpusSummary.QUANTILES.stream().map(q -> lit(q)).toArray(Column[]::new));
-        Dataset<Row> all = null;
+        List<Column> aggregates = new ArrayList<>();
         for (Statistic statistic : Statistic.values()) {
             Column value = when(isnan(col(statistic.id())), lit(null)).otherwise(col(statistic.id()));
-            Dataset<Row> one = statistics.groupBy("layer", "head").agg(count(value).as("count"), avg(value).as("mean"),
-                    stddev_samp(value).as("std"), percentile_approx(value, levels, lit(QUANTILE_ACCURACY)).as("quantiles"))
-                    .select(lit(statistic.id()).as("statistic"), lit(statistic.ordinal()).as("order"), col("layer"), col("head"),
-                            col("count"), col("mean"), col("std"), col("quantiles"));
-            all = all == null ? one : all.unionByName(one);
+            aggregates.add(count(value).as(statistic.id() + "_count"));
+            aggregates.add(avg(value).as(statistic.id() + "_mean"));
+            aggregates.add(stddev_samp(value).as(statistic.id() + "_std"));
+            aggregates.add(percentile_approx(value, levels, lit(QUANTILE_ACCURACY)).as(statistic.id() + "_quantiles"));
         }
-        return all.orderBy("order", "layer", "head").drop("order");
+        List<Row> heads = statistics.groupBy("layer", "head").agg(aggregates.get(0), aggregates.subList(1, aggregates.size())
+                .toArray(Column[]::new)).orderBy("layer", "head").collectAsList();
+        List<Row> rows = new ArrayList<>();
+        for (Statistic statistic : Statistic.values()) {
+            for (Row head : heads) {
+                String id = statistic.id();
+                rows.add(RowFactory.create(id, head.getAs("layer"), head.getAs("head"), head.getAs(id + "_count"),
+                        head.getAs(id + "_mean"), head.getAs(id + "_std"), head.isNullAt(head.fieldIndex(id + "_quantiles")) ? null
+                                : head.getList(head.fieldIndex(id + "_quantiles"))));
+            }
+        }
+        StructType schema = new StructType()
+                .add("statistic", DataTypes.StringType, false)
+                .add("layer", DataTypes.IntegerType, false)
+                .add("head", DataTypes.IntegerType, false)
+                .add("count", DataTypes.LongType, false)
+                .add("mean", DataTypes.DoubleType, true)
+                .add("std", DataTypes.DoubleType, true)
+                .add("quantiles", DataTypes.createArrayType(DataTypes.DoubleType, true), true);
+        return spark.createDataFrame(rows, schema);
     }
 }
