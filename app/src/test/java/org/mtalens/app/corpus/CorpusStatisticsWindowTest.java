@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.mtalens.app.main.MtaLensApplication;
 import org.mtalens.app.session.MainViewModel;
 import org.mtalens.app.testing.RunningApp;
+import org.mtalens.app.testing.Snapshots;
 import org.mtalens.runtime.corpus.CorpusSummary;
 import org.mtalens.runtime.corpus.Statistic;
 import org.mtalens.runtime.corpus.TopCell;
@@ -92,6 +93,7 @@ class CorpusStatisticsWindowTest {
         assertThat(value(distributions(), 0, "p50")).isEqualTo("0.4200");
         assertThat(cells().getItems()).extracting(TopCell::document).containsExactly("d1", "d2");
         assertThat(value(cells(), 0, "Change")).isEqualTo("0.6000");
+        robot.interact(() -> Snapshots.write(window.getScene(), "corpus-statistics"));
 
         robot.clickOn(robot.lookup("#corpus-top-cells .table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
         MainViewModel vm = app.viewModel();
