@@ -44,7 +44,7 @@ public final class CorpusStatisticsView extends BorderPane {
         setTop(top);
 
         distributions.setId("corpus-distribution");
-        distributions.setPrefHeight(260);
+        distributions.setPrefHeight(290);
         cells.setId("corpus-top-cells");
         cells.setRowFactory(table -> {
             TableRow<TopCell> row = new TableRow<>();
@@ -114,6 +114,7 @@ public final class CorpusStatisticsView extends BorderPane {
         cells.getColumns().add(column("Change", c -> number(c.difference())));
         cells.getColumns().add(column("Query context", TopCell::queryContext));
         cells.getColumns().add(column("Key context", TopCell::keyContext));
+        cells.getColumns().forEach(c -> c.setPrefWidth(c.getText().endsWith("context") ? 200 : 80));
     }
 
     private static <T> TableColumn<T, String> column(String title, Function<T, String> value) {
