@@ -83,7 +83,8 @@ public final class CorpusCommand implements Callable<Integer> {
         }
         checkOutput();
         String input = documents.input != null ? documents.input.toString() : "findblock " + documents.findBlock + " seed " + seed;
-        CorpusRun run = new CorpusRun(checkpoint, input, out, master, topK, maxTokens, device, partitions);
+        String shownCheckpoint = CorpusInputs.SAMPLE.equals(checkpoint) ? checkpoint : checkpointPath.toAbsolutePath().toString();
+        CorpusRun run = new CorpusRun(shownCheckpoint, input, out, master, topK, maxTokens, device, partitions);
         PrintWriter err = spec.commandLine().getErr();
         AtomicBoolean stopping = new AtomicBoolean();
         Thread hook = new Thread(() -> {

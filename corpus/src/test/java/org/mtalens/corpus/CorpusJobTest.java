@@ -29,13 +29,13 @@ import org.mtalens.runtime.model.TraceRequest;
 import org.mtalens.samples.FindBlockGenerator;
 import org.mtalens.samples.SampleCheckpoints;
 
-/** One small corpus on the bundled find-the-block model, in Spark's local mode with two workers. */
+/** One small corpus on the bundled find-the-block model, in Spark's local mode with two workers and with one. */
 class CorpusJobTest {
     @TempDir
     Path dir;
 
     @Test
-    void theTablesHoldEveryDocumentsHeadsTheirDistributionsTopCellsAndTheFailedDocument() throws Exception {
+    void theTablesHoldEveryDocumentsHeadsTheirDistributionsTopCellsAndTheFailedDocumentInAnyPartitioning() throws Exception {
         Path checkpoint = SampleCheckpoints.findBlockMta();
         FindBlockGenerator generator = new FindBlockGenerator(SampleCheckpoints.task(checkpoint), 5);
         List<String> lines = new ArrayList<>();
@@ -55,7 +55,23 @@ class CorpusJobTest {
                 "--top-k", "3", "--partitions", "3")).as(err.toString()).isZero();
         assertThat(err.toString()).contains("documents 6/6 (100.0%)");
 
+        Path single = dir.resolve("single");
+        assertThat(run(new StringWriter(), checkpoint.toString(), "--input", input.toString(), "--out", single.toString(),
+                "--master", "local[1]", "--top-k", "3", "--partitions", "1")).isZero();
+
         CorpusSummary summary = CorpusSummary.read(out.resolve(CorpusSummary.FILE));
+        CorpusSummary one = CorpusSummary.read(single.resolve(CorpusSummary.FILE));
+        assertThat(one.topCells()).as("local[1], one partition: the same top cells").isEqualTo(summary.topCells());
+        assertThat(one.failures()).isEqualTo(summary.failures());
+        for (int i = 0; i < summary.distributions().size(); i++) {
+            CorpusSummary.HeadDistribution a = summary.distributions().get(i);
+            CorpusSummary.HeadDistribution b = one.distributions().get(i);
+            assertThat(b.quantiles()).isEqualTo(a.quantiles());
+            assertThat(b.count()).isEqualTo(a.count());
+            if (a.count() > 0) {
+                assertThat(b.mean()).as("mean of %s, a sum in another order", a.statistic()).isCloseTo(a.mean(), within(1e-12));
+            }
+        }
         assertThat(summary.documents()).isEqualTo(6);
         assertThat(summary.failed()).isEqualTo(1);
         assertThat(summary.failures()).singleElement().satisfies(f -> {
@@ -65,6 +81,8 @@ class CorpusJobTest {
         HeadStatistics direct = direct(checkpoint, tokens.get(2), 1, 0);
         try (SparkSession spark = SparkSession.builder().master("local[1]").config("spark.ui.enabled", "false").getOrCreate()) {
             List<Row> statistics = spark.read().parquet(out.resolve("statistics").toString()).collectAsList();
+            assertThat(spark.read().parquet(single.resolve("statistics").toString()).collectAsList())
+                    .as("the same rows in the same order from one partition").isEqualTo(statistics);
             assertThat(statistics).as("5 documents x 2 layers x 2 heads").hasSize(20);
             Row fb2 = statistics.stream().filter(r -> r.getAs("document").equals("fb2") && r.<Integer>getAs("layer") == 1
                     && r.<Integer>getAs("head") == 0).findFirst().orElseThrow();
