@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
  * at each master asked for; the engine's overhead is the local[1] time over the loop's. Spark's start and a first small
  * job (query compilation, JIT) are timed apart: they are paid once per run, not per document.
  */
-@Command(name = "corpus", mixinStandardHelpOptions = true, description = "Corpus job speed: plain loop vs Spark local mode")
+@Command(name = "mta-lens bench corpus", mixinStandardHelpOptions = true, description = "Corpus job speed: plain loop vs Spark local mode")
 public final class CorpusBenchmark implements Callable<Integer> {
     private static final int WARM_UP = 8;
 

@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code mta-lens corpus}: statistics of every head over a corpus, on Spark (local mode by default). */
-@Command(name = "corpus", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "mta-lens corpus", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Statistics of every layer and head over a corpus (MTA change, entropies, distance, sink, negative"
                 + " weight, target mass) and each head's top cells, on Apache Spark: local mode in this JVM by default,"
                 + " or a cluster (--master URL, or spark-submit of the -Pcluster jar).",
