@@ -66,7 +66,7 @@ public final class CorpusCommand implements Callable<Integer> {
     @Option(names = "--device", defaultValue = "cpu", description = "cpu, gpu or auto, on every executor (default ${DEFAULT-VALUE})")
     String device;
 
-    @Option(names = "--partitions", defaultValue = "0", paramLabel = "N", description = "partitions of the documents (default: 4 per core)")
+    @Option(names = "--partitions", defaultValue = "0", paramLabel = "N", description = "partitions of the documents, each loading the checkpoint once (default: 4 per core, or one per 200 documents when more)")
     int partitions;
 
     @Override

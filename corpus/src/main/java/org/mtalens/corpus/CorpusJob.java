@@ -32,6 +32,7 @@ public final class CorpusJob {
     static final String TOP_CELLS = "top_cells";
     static final String FAILURES = "failures";
     static final String DISTRIBUTIONS = "distributions";
+    static final int DOCUMENTS_PER_PARTITION = 200;
 
     private static final String[] STATISTICS_COLUMNS = {"document", "layer", "head", "mtaChange", "clippedShare",
         "softmaxEntropy", "finalEntropy", "meanDistance", "sinkMass", "negativeShare", "targetMass"};
@@ -77,12 +78,22 @@ public final class CorpusJob {
     private Dataset<OutcomeRow> outcomes(CorpusRun run, List<CorpusDocument> documents, LongAccumulator done) {
         List<DocumentRow> rows = new ArrayList<>(documents.size());
         documents.forEach(d -> rows.add(DocumentRow.of(d)));
-        int partitions = run.partitions() > 0 ? run.partitions()
-                : Math.max(1, Math.min(rows.size(), spark.sparkContext().defaultParallelism() * 4));
+        int partitions = run.partitions() > 0 ? run.partitions() : defaultPartitions(rows.size());
         JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Dataset<DocumentRow> input = spark.createDataset(context.parallelize(rows, partitions).rdd(), Encoders.bean(DocumentRow.class));
         return input.mapPartitions(new RunPartition(run.checkpoint(), run.device(), run.maxTokens(), run.topK(), done),
                 Encoders.bean(OutcomeRow.class));
+    }
+
+    /**
+     * @return 4 partitions per core, or one per {@value #DOCUMENTS_PER_PARTITION} documents when that is more (progress
+     *         then moves in steps of at most 1/50 of a big corpus, and a retried task redoes little), never more than
+     *         the documents
+     */
+    private int defaultPartitions(int documents) {
+        int byCores = spark.sparkContext().defaultParallelism() * 4;
+        int bySize = (documents + DOCUMENTS_PER_PARTITION - 1) / DOCUMENTS_PER_PARTITION;
+        return Math.max(1, Math.min(documents, Math.max(byCores, bySize)));
     }
 
     /** @return per head its top-k cells over the corpus: largest |final - plain| first, ties by document, query, key */
