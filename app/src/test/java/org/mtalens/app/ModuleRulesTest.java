@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The module rules of docs/ARCHITECTURE.md: model-runtime and sample-checkpoints never touch JavaFX; viz never
- * touches DJL or the runtime; within each module no two packages depend on each other in a circle. Checked on the
+ * touches DJL or the runtime; only the corpus module uses Spark, and nothing depends on it; within each module no two packages depend on each other in a circle. Checked on the
  * compiled classes (ArchUnit) and, because an unused import leaves no trace in bytecode, on the sources too.
  */
 class ModuleRulesTest {
@@ -64,6 +64,23 @@ class ModuleRulesTest {
     @Test
     void vizSourcesImportNoDjlAndNoRuntime() {
         assertThat(sourcesImporting("viz", "(ai\\.djl\\.|org\\.mtalens\\.(runtime|samples|app)\\.)")).isEmpty();
+    }
+
+    @Test
+    void noModuleButCorpusUsesSparkAndTheAppNeverDependsOnCorpus() throws IOException {
+        noClasses().that().resideInAnyPackage("org.mtalens.app..", "org.mtalens.viz..", "org.mtalens.runtime..", "org.mtalens.samples..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..", "org.mtalens.corpus..")
+                .check(CLASSES);
+        for (String module : List.of("app", "viz", "model-runtime", "sample-checkpoints")) {
+            assertThat(sourcesImporting(module, "(org\\.apache\\.spark\\.|org\\.mtalens\\.corpus\\.)")).as(module).isEmpty();
+            assertThat(Files.readString(Path.of("..", module, "pom.xml"))).as(module + "/pom.xml")
+                    .doesNotContain("<artifactId>corpus</artifactId>").doesNotContain("org.apache.spark");
+        }
+    }
+
+    @Test
+    void corpusSourcesImportNoJavaFxVizOrApp() {
+        assertThat(sourcesImporting("corpus", "(javafx\\.|org\\.mtalens\\.(viz|app)\\.)")).isEmpty();
     }
 
     private static List<Path> sourcesImporting(String module, String packagePattern) {

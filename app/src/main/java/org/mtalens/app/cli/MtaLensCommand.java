@@ -23,6 +23,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = MtaLensCommand.Version.class,
         description = "A microscope for Multi-Token Attention models. Without a command, opens the desktop app.",
+        footer = {"", "bin/mta-lens corpus ... and bin/mta-lens bench corpus run the corpus statistics on Apache Spark"
+                + " (their own module; bin/mta-lens corpus --help)."},
         subcommands = {AppCommand.class, InspectCommand.class, RunCommand.class, HtmlCommand.class, SnapshotCommand.class,
                 BenchCommand.class, KernelSeriesCommand.class, TrainToyCommand.class, EvalToyCommand.class, ParityCommand.class,
                 DoctorCommand.class,

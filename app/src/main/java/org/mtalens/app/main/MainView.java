@@ -156,6 +156,8 @@ public final class MainView {
             }
         });
         MenuItem series = item("Open checkpoint series...", null, e -> KernelSeriesWindow.chooseAndOpen(window()));
+        MenuItem corpus = item("Open corpus statistics...", null, e -> org.mtalens.app.corpus.CorpusStatisticsWindow.chooseAndOpen(
+                window(), new org.mtalens.app.corpus.MainWindowCells(vm)));
         MenuItem tokenizer = item("Choose tokenizer file...", null, e -> {
             FileChooser chooser = new FileChooser();
             chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("tokenizers", "tokenizer.json", "*.json", "*.model"));
@@ -166,7 +168,7 @@ public final class MainView {
         });
         FigureMenu figures = new FigureMenu(vm, this::window, () -> grid.stageChoice().getValue(), this::confirmOverwrite,
                 this::showError);
-        Menu file = new Menu("File", null, openFolder, openFile, recentMenu, series, compare, tokenizer, png,
+        Menu file = new Menu("File", null, openFolder, openFile, recentMenu, series, corpus, compare, tokenizer, png,
                 figures.figures(), figures.webPage(), npz, kernels, editor.saveMenuItem());
         Menu view = new Menu("View");
         String[] tabs = {"Pipeline", "Before / after", "Model grid", "Compare", "Ablation", "MTA change", "Checkpoint"};

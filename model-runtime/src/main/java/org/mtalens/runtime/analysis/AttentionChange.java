@@ -164,8 +164,11 @@ public final class AttentionChange {
         return plainRow(row, q);
     }
 
-    /** @return the softmax of {@code scores[0..q]} (one query's scores over the causal keys), length q+1 */
-    static double[] plainRow(float[] scores, int q) {
+    /**
+     * @return the softmax of {@code scores[0..q]} (one query's scores over the causal keys), length q+1: the
+     *         plain attention every MTA change is measured against
+     */
+    public static double[] plainRow(float[] scores, int q) {
         double max = Double.NEGATIVE_INFINITY;
         for (int k = 0; k <= q; k++) {
             max = Math.max(max, scores[k]);
