@@ -37,7 +37,9 @@ final class InspectorView {
         content.setPadding(new Insets(10));
         content.setId("inspector");
         scroll.setFitToWidth(true);
-        scroll.setPrefWidth(460);
+        scroll.setPrefWidth(420);
+        scroll.setMinWidth(260);
+        scroll.setId("inspector-scroll");
         cellSummary.setWrapText(true);
         cellSummary.setId("cell-summary");
         configureTerms();

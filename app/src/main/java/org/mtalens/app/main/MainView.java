@@ -84,10 +84,10 @@ public final class MainView {
         InputBar input = new InputBar(vm);
         root.setTop(new VBox(menus(), input.node()));
         root.setLeft(new OutlineView(vm).node());
-        root.setRight(new InspectorView(vm).node());
+        javafx.scene.control.SplitPane work = mapsBesideInspector(new InspectorView(vm).node());
         root.setBottom(new StatusBar(vm).node());
         root.setCenter(emptyState());
-        vm.sessionProperty().addListener((o, a, session) -> root.setCenter(session == null ? emptyState() : centre));
+        vm.sessionProperty().addListener((o, a, session) -> root.setCenter(session == null ? emptyState() : work));
         vm.errorProperty().addListener((o, a, report) -> showError(report));
         acceptDroppedCheckpoints();
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::navigate);
@@ -106,6 +106,15 @@ public final class MainView {
     public void open(Path path) {
         recent.remember(path);
         vm.open(path);
+    }
+
+    /** The tabs and the inspector side by side; the user drags the divider, and the inspector keeps its width as the window grows. */
+    private javafx.scene.control.SplitPane mapsBesideInspector(Node inspector) {
+        javafx.scene.control.SplitPane work = new javafx.scene.control.SplitPane(centre, inspector);
+        work.setId("work-area");
+        javafx.scene.control.SplitPane.setResizableWithParent(inspector, false);
+        work.setDividerPositions(0.75);
+        return work;
     }
 
     private static Tab tab(String title, String id) {
