@@ -72,7 +72,8 @@ public final class MainView {
         Tab infoTab = tab("Checkpoint", "tab-info");
         pipeline = new PipelineView(vm, pipelineTab.selectedProperty());
         grid = new GridTabView(vm, gridTab.selectedProperty());
-        pipelineTab.setContent(pipeline.node());
+        pipelineTab.setContent(mapsAboveReading(pipeline.node(), new org.mtalens.app.reading.ReadingView(
+                new org.mtalens.app.reading.ReadingViewModel(vm), pipelineTab.selectedProperty()).node()));
         pairTab.setContent(new StagePairView(vm, pairTab.selectedProperty()).node());
         gridTab.setContent(grid.node());
         compareTab.setContent(new CompareView(comparison, compareTab.selectedProperty()).node());
@@ -106,6 +107,15 @@ public final class MainView {
     public void open(Path path) {
         recent.remember(path);
         vm.open(path);
+    }
+
+    /** The pipeline's maps above the selected query's reading panel (its line chart, top keys and shaded text). */
+    private static javafx.scene.control.SplitPane mapsAboveReading(Node maps, Node reading) {
+        javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(maps, reading);
+        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        split.setDividerPositions(0.68);
+        javafx.scene.control.SplitPane.setResizableWithParent(reading, false);
+        return split;
     }
 
     /** The tabs and the inspector side by side; the user drags the divider, and the inspector keeps its width as the window grows. */
