@@ -81,9 +81,9 @@ public final class AblationView {
         show();
     }
 
-    /** The intact and ablated maps share one range unless the user chose each map on its own. */
+    /** The intact and ablated maps always share one range (so they compare), with the user's range rule and colours. */
     private void colourMaps() {
-        org.mtalens.app.colour.SharedScales.apply(vm.main().scaleSpecProperty().get(), java.util.List.of(intact, ablated));
+        org.mtalens.app.colour.SharedScales.applyShared(vm.main().scaleSpecProperty().get(), java.util.List.of(intact, ablated));
     }
 
     public Node node() {

@@ -37,10 +37,12 @@ public final class SharedScales {
         }
     }
 
-    /** Colours {@code views} by {@code spec}, a by-layer choice meaning all of them (they show one layer's maps). */
-    public static void apply(ScaleSpec spec, List<HeatmapView> views) {
-        ValueSummary all = union(views);
-        apply(spec, views, view -> all);
+    /**
+     * Colours maps shown side by side to be compared (two runs, two stages) on one range over all of them, with the
+     * range rule and colour maps of {@code spec}: whatever the sharing chosen, their colours compare.
+     */
+    public static void applyShared(ScaleSpec spec, List<HeatmapView> views) {
+        apply(spec.withSharing(ScaleSharing.ALL), views, view -> null);
     }
 
     /** @return the summary of every map the views show */

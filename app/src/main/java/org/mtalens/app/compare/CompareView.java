@@ -99,11 +99,11 @@ public final class CompareView {
         }
     }
 
-    /** The two runs' maps share one range unless the user chose each map on its own. */
+    /** The two runs' maps always share one range (so they compare), with the user's range rule and colours. */
     private void colourMaps() {
         java.util.List<HeatmapView> shown = maps.lookupAll(".heatmap").stream().filter(HeatmapView.class::isInstance)
                 .map(HeatmapView.class::cast).toList();
-        org.mtalens.app.colour.SharedScales.apply(vm.scaleSpecProperty().get(), shown);
+        org.mtalens.app.colour.SharedScales.applyShared(vm.scaleSpecProperty().get(), shown);
     }
 
     private VBox card(String name, AttentionMap map, String id, String next) {

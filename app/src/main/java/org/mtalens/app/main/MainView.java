@@ -355,6 +355,16 @@ public final class MainView {
         return grid.grid().readyProperty().get() >= config.nLayers() * config.nHeads();
     }
 
+    /** Scrolls the pipeline to the selected stage's map and zooms that map {@code zoom} times (about the selected cell). */
+    public void focusSelectedStage(double zoom) {
+        pipeline.focusSelectedStage(zoom);
+    }
+
+    /** @return the stage the model grid shows */
+    public Stage gridStage() {
+        return grid.stageChoice().getValue();
+    }
+
     /** @return the pipeline view, for tests */
     PipelineView pipeline() {
         return pipeline;

@@ -62,6 +62,26 @@ final class PipelineView {
         return root;
     }
 
+    /**
+     * Scrolls to the selected stage's map and zooms it {@code zoom} times its fitted size, about the selected cell
+     * (else its centre); 1 leaves it fitted.
+     */
+    void focusSelectedStage(double zoom) {
+        scrollToSelectedStage();
+        int at = stages.indexOf(vm.stageProperty().get());
+        if (at < 0 || zoom <= 1) {
+            return;
+        }
+        HeatmapView map = maps.get(at);
+        map.fit();
+        MainViewModel.SelectedCell cell = vm.cellProperty().get();
+        if (cell != null && map.getViewport() != null) {
+            map.showCell(cell.query(), cell.key(), map.getViewport().pixelsPerCell() * zoom);
+        } else {
+            map.zoom(zoom);
+        }
+    }
+
     /** Scrolls the selected stage's map into view (when the maps need more than the pane's height). */
     void scrollToSelectedStage() {
         int at = stages.indexOf(vm.stageProperty().get());

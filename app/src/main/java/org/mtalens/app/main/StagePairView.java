@@ -96,6 +96,6 @@ final class StagePairView {
             return;
         }
         ScaleSpec spec = vm.scaleSpecProperty().get();
-        SharedScales.apply(spec.withSharing(ScaleSharing.ALL), java.util.List.of(pair.before(), pair.after()));
+        SharedScales.applyShared(spec, java.util.List.of(pair.before(), pair.after()));
     }
 }
