@@ -193,6 +193,9 @@ public final class SnapshotCommand implements Callable<Integer> {
         }
         mainView.focusSelectedStage(window.zoom);
         scene.getRoot().layout();
+        HeadlessFx.settle(5);
+        scene.getRoot().applyCss();
+        scene.getRoot().layout();
         java.awt.image.BufferedImage image = PngExport.snapshot(scene.getRoot(), 1.0);
         ExportTarget.write(out, stream -> javax.imageio.ImageIO.write(image, "png", stream));
         SnapshotDescription.write(SnapshotDescription.beside(out), vm, window.tabName(),

@@ -123,7 +123,7 @@ public final class MainView {
         javafx.scene.control.SplitPane work = new javafx.scene.control.SplitPane(centre, inspector);
         work.setId("work-area");
         javafx.scene.control.SplitPane.setResizableWithParent(inspector, false);
-        work.setDividerPositions(0.75);
+        work.setDividerPositions(0.68);
         return work;
     }
 
