@@ -37,6 +37,8 @@ final class PipelineView {
     private final List<HeatmapView> maps = new ArrayList<>();
     private final List<Stage> stages = new ArrayList<>();
     private boolean syncing;
+    private final java.util.Map<Stage, ValueSummary> layerSummaries = new java.util.EnumMap<>(Stage.class);
+    private Object summarised;
 
     private final LazyRefresh refresh;
 
@@ -150,13 +152,19 @@ final class PipelineView {
         SharedScales.apply(vm.scaleSpecProperty().get(), maps, view -> layerData(stages.get(maps.indexOf(view))));
     }
 
+    /** @return the summary of every head held at {@code stage} (each layer's maps summarised once per stage) */
     private ValueSummary layerData(Stage stage) {
         var held = vm.layerMapsProperty().get();
         if (held == null) {
             return null;
         }
-        return ValueSummary.union(held.maps().stream().filter(m -> m.stage() == stage)
-                .map(m -> ValueSummary.of(m.values(), m.tokens(), m.tokens(), true)).toList());
+        if (held != summarised) {
+            summarised = held;
+            layerSummaries.clear();
+        }
+        return layerSummaries.computeIfAbsent(stage, s -> ValueSummary.union(held.maps().stream()
+                .filter(m -> m.stage() == s).map(m -> ValueSummary.of(m.values(), m.tokens(), m.tokens(), true))
+                .toList()));
     }
 
     private void selected(Stage stage, Cell cell) {
