@@ -83,6 +83,9 @@ class WindowLayoutTest {
         Node inspector = robot.lookup("#inspector-scroll").query();
         assertThat(inspector.localToScene(inspector.getBoundsInLocal()).getMaxX())
                 .isLessThanOrEqualTo(window.getScene().getWidth() + 0.5);
+        javafx.scene.control.ScrollPane scroll = (javafx.scene.control.ScrollPane) inspector;
+        assertThat(scroll.getContent().getLayoutBounds().getWidth()).as("the inspector's content fits its width")
+                .isLessThanOrEqualTo(scroll.getViewportBounds().getWidth() + 0.5);
         double small = firstRowWidth();
         assertThat(small).isGreaterThan(0.9 * pipelineWidth());
         double mapSide = robot.lookup("#map-final").queryAs(HeatmapView.class).getWidth();

@@ -113,17 +113,39 @@ public final class MainView {
     private static javafx.scene.control.SplitPane mapsAboveReading(Node maps, Node reading) {
         javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(maps, reading);
         split.setOrientation(javafx.geometry.Orientation.VERTICAL);
-        split.setDividerPositions(0.68);
-        javafx.scene.control.SplitPane.setResizableWithParent(reading, false);
+        javafx.beans.value.ChangeListener<Number> firstHeight = new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Number> o, Number before, Number height) {
+                double h = height.doubleValue();
+                if (h > 300) { // laid out in the window: the reading panel gets a fifth of the height, 150 to 240 px
+                    split.heightProperty().removeListener(this);
+                    split.setDividerPositions(1 - Math.max(150, Math.min(240, h / 5)) / h);
+                }
+            }
+        };
+        split.heightProperty().addListener(firstHeight);
         return split;
     }
 
-    /** The tabs and the inspector side by side; the user drags the divider, and the inspector keeps its width as the window grows. */
+    /**
+     * The tabs and the inspector side by side. The inspector starts at a third of the width (300 to 460 pixels) and
+     * keeps its width as the window grows (the maps take the rest); the user drags the divider.
+     */
     private javafx.scene.control.SplitPane mapsBesideInspector(Node inspector) {
         javafx.scene.control.SplitPane work = new javafx.scene.control.SplitPane(centre, inspector);
         work.setId("work-area");
         javafx.scene.control.SplitPane.setResizableWithParent(inspector, false);
-        work.setDividerPositions(0.68);
+        javafx.beans.value.ChangeListener<Number> firstWidth = new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Number> o, Number before, Number width) {
+                double w = width.doubleValue();
+                if (w > 0) {
+                    work.widthProperty().removeListener(this);
+                    work.setDividerPositions(1 - Math.max(300, Math.min(460, w / 3)) / w);
+                }
+            }
+        };
+        work.widthProperty().addListener(firstWidth);
         return work;
     }
 

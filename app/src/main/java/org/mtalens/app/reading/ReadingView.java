@@ -32,8 +32,9 @@ public final class ReadingView {
         chart.setId("query-lines");
         topKeys.setId("top-keys");
         text.setId("shaded-text");
-        chart.setMinSize(200, 120);
+        chart.setMinSize(200, 80);
         chart.setPrefSize(520, 200);
+        topKeys.setMinHeight(60);
         topKeys.setPrefWidth(340);
         text.setPrefWidth(320);
         text.setMinWidth(160);
@@ -45,6 +46,7 @@ public final class ReadingView {
         HBox.setHgrow(lines, Priority.ALWAYS);
         root = new HBox(10, lines, topKeys, text);
         root.setId("reading");
+        root.setMinHeight(100); // the user drags the divider above; the maps keep most of the height
         root.setPadding(new Insets(6, 12, 6, 12));
         var main = vm.main();
         Refresh.whenShown(shown, this::refresh, main.layerMapsProperty(), main.layerProperty(), main.headProperty(),
