@@ -47,7 +47,12 @@ final class StagePairView {
         colours.setId("pair-colours");
         colours.specProperty().bindBidirectional(vm.scaleSpecProperty());
         vm.scaleSpecProperty().addListener((o, a, b) -> colourMaps());
-        HBox choices = new HBox(8, new Label("before"), before, new Label("after"), after, colours);
+        Label beforeLabel = new Label("before");
+        Label afterLabel = new Label("after");
+        for (javafx.scene.layout.Region r : new javafx.scene.layout.Region[] {beforeLabel, before, afterLabel, after}) {
+            r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        HBox choices = new HBox(8, beforeLabel, before, afterLabel, after, colours);
         HBox.setHgrow(colours, javafx.scene.layout.Priority.ALWAYS);
         choices.setAlignment(Pos.CENTER_LEFT);
         choices.setPadding(new Insets(8));
