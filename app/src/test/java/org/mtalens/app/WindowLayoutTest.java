@@ -31,6 +31,7 @@ class WindowLayoutTest {
 
     @AfterEach
     void close() throws Exception {
+        resize(1440, 900); // the primary stage outlives this test: later tests expect the app's own size
         RunningApp.stop(app);
     }
 
