@@ -77,7 +77,13 @@ public final class AblationView {
                 }
             });
         }
+        vm.main().scaleSpecProperty().addListener((o, a, b) -> colourMaps());
         show();
+    }
+
+    /** The intact and ablated maps always share one range (so they compare), with the user's range rule and colours. */
+    private void colourMaps() {
+        org.mtalens.app.colour.SharedScales.applyShared(vm.main().scaleSpecProperty().get(), java.util.List.of(intact, ablated));
     }
 
     public Node node() {
@@ -100,6 +106,7 @@ public final class AblationView {
         show(ablated, ablatedTitle, VizAdapter.matrix(d.changed(), labels), "ablated");
         show(difference, differenceTitle, VizAdapter.difference(d, "ablated − intact", labels),
                 String.format("ablated − intact (largest |change| %.4g)", d.maxAbs()));
+        colourMaps();
         if (next != null) {
             divergence.setText(String.format("Next token after query %d (%s): KL(intact || ablated) = %.4f nats",
                     next.position(), vm.main().tokenLabel(next.position()), next.klDivergence()));

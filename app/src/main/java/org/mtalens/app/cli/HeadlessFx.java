@@ -33,6 +33,12 @@ final class HeadlessFx {
         started = true;
     }
 
+    /** Lets the FX thread run {@code rounds} rounds of pending work (recolouring, re-rendering after a zoom). */
+    static void settle(int rounds) {
+        int[] left = {rounds};
+        waitUntil(() -> left[0]-- <= 0);
+    }
+
     /** Runs pending FX pulses until {@code condition} holds (called on the FX thread; nested event loop). */
     static void waitUntil(BooleanSupplier condition) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);

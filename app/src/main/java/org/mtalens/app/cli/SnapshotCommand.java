@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code mta-lens snapshot}: renders the real main window in a given state to a PNG, without a
- * display (JavaFX's headless Monocle platform), for docs, bug reports and tests.
+ * display (JavaFX's headless Monocle platform), for docs, bug reports and tests; beside the PNG, {@code FILE.json}
+ * describes it (checkpoint, tokens, selection, and each map drawn with its colour scale).
  */
 @Command(name = "snapshot", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Render the main window on an input to a PNG, headless;",
@@ -65,6 +66,9 @@ public final class SnapshotCommand implements Callable<Integer> {
     @Mixin
     FigureSnapshot figure = new FigureSnapshot();
 
+    @Mixin
+    WindowChoices window = new WindowChoices();
+
     @Option(names = "--allow-longer", description = "run --tokens longer than the checkpoint's max_seqlen (with a warning:"
             + " RoPE has no hard limit, but the model never saw those positions)")
     boolean allowLonger;
@@ -94,6 +98,10 @@ public final class SnapshotCommand implements Callable<Integer> {
         }
         ExportTarget.check(out);
         figure.check(out);
+        if (view.grid != null && window.tab == null) {
+            window.tab = "grid";
+        }
+        window.check(tokens);
         if (path == null) {
             path = BundledSample.path().orElseThrow(() -> new InvalidInputException("no checkpoint given and no bundled sample here"));
         }
@@ -153,7 +161,8 @@ public final class SnapshotCommand implements Callable<Integer> {
     private void render() throws Exception {
         MainViewModel vm = new MainViewModel(SessionLoader.runtime(), Runnable::run, Runnable::run);
         vm.allowLongerInputs(allowLonger);
-        MainView mainView = new MainView(vm, new org.mtalens.app.compare.ComparisonViewModel(vm, SessionLoader.runtime()));
+        var comparison = new org.mtalens.app.compare.ComparisonViewModel(vm, SessionLoader.runtime());
+        MainView mainView = new MainView(vm, comparison);
         Scene scene = new Scene(mainView.root(), width, height);
         vm.open(path);
         if (vm.errorProperty().get() != null) {
@@ -167,18 +176,31 @@ public final class SnapshotCommand implements Callable<Integer> {
                 throw new InvalidInputException(vm.errorProperty().get().message());
             }
         }
+        window.runText(vm);
         select(vm, mainView);
+        window.apply(vm, comparison, mainView);
+        if (view.grid != null) {
+            mainView.showGrid(ModelChoices.stage(view.grid, "--grid"));
+        }
         if (figure.vectorFormat(out).isPresent()) {
             figure.write(vm, view.grid, out, spec.commandLine().getOut());
             return;
         }
         scene.getRoot().applyCss();
         scene.getRoot().layout();
-        if (view.grid != null) {
+        if (mainView.centre().getSelectionModel().getSelectedIndex() == 2) {
             HeadlessFx.waitUntil(() -> mainView.gridReady());
         }
+        mainView.focusSelectedStage(window.zoom);
+        scene.getRoot().layout();
+        HeadlessFx.settle(5);
+        scene.getRoot().applyCss();
+        scene.getRoot().layout();
         java.awt.image.BufferedImage image = PngExport.snapshot(scene.getRoot(), 1.0);
         ExportTarget.write(out, stream -> javax.imageio.ImageIO.write(image, "png", stream));
+        SnapshotDescription.write(SnapshotDescription.beside(out), vm, window.tabName(),
+                mainView.centre().getSelectionModel().getSelectedItem().getContent(), mainView.gridStage().id(),
+                window.zoom);
     }
 
     private void selectLayerAndHead(MainViewModel vm) {
@@ -196,9 +218,6 @@ public final class SnapshotCommand implements Callable<Integer> {
             Stage stage = ModelChoices.stage(view.stage, "--stage");
             ModelChoices.requireStage(config, vm.layerProperty().get(), stage, "--stage");
             vm.stageProperty().set(stage);
-        }
-        if (view.grid != null) {
-            mainView.showGrid(ModelChoices.stage(view.grid, "--grid"));
         }
     }
 }

@@ -59,6 +59,7 @@ public final class CompareView {
         root.setCenter(maps);
         Refresh.whenShown(shown, this::refresh, cvm.comparedProperty(), vm.traceProperty(), vm.layerProperty(),
                 vm.headProperty(), vm.stageProperty(), vm.cellProperty());
+        vm.scaleSpecProperty().addListener((o, a, b) -> colourMaps());
         vm.sessionProperty().addListener((o, a, s) -> baseline.setVisible(s != null && s.findBlockTask().isPresent()));
     }
 
@@ -91,10 +92,18 @@ public final class CompareView {
         maps.getChildren().add(card(vm.sessionProperty().get().name(), compared.mine(), "compare-this",
                 predictions(compared.myTop())));
         maps.getChildren().add(card(label, compared.theirs(), "compare-other", predictions(compared.theirTop())));
+        colourMaps();
         if (compared.nextToken() != null) {
             shift.setText(String.format("Next-token distribution after position %d: KL(this || %s) = %.4f nats",
                     compared.nextToken().position(), label, compared.nextToken().klDivergence()));
         }
+    }
+
+    /** The two runs' maps always share one range (so they compare), with the user's range rule and colours. */
+    private void colourMaps() {
+        java.util.List<HeatmapView> shown = maps.lookupAll(".heatmap").stream().filter(HeatmapView.class::isInstance)
+                .map(HeatmapView.class::cast).toList();
+        org.mtalens.app.colour.SharedScales.applyShared(vm.scaleSpecProperty().get(), shown);
     }
 
     private VBox card(String name, AttentionMap map, String id, String next) {

@@ -17,6 +17,8 @@ import org.mtalens.runtime.config.LayerPlan;
 import org.mtalens.runtime.config.ModelConfig;
 import org.mtalens.runtime.config.Stage;
 import org.mtalens.runtime.model.Trace;
+import org.mtalens.viz.colour.ScaleSharing;
+import org.mtalens.viz.colour.ScaleSpecControl;
 import org.mtalens.viz.grid.ModelGridView;
 
 /**
@@ -37,7 +39,14 @@ final class GridTabView {
         stage.setId("grid-stage");
         grid.setId("model-grid");
         stage.setValue(Stage.FINAL);
-        HBox bar = new HBox(8, new Label("stage"), stage);
+        ScaleSpecControl colours = new ScaleSpecControl(grid.scaleSpecProperty().get(),
+                java.util.List.of(ScaleSharing.ALL, ScaleSharing.LAYER, ScaleSharing.PER_MAP));
+        colours.setId("grid-colours");
+        colours.specProperty().bindBidirectional(grid.scaleSpecProperty());
+        HBox bar = new HBox(8, new Label("stage"), stage, colours);
+        HBox.setHgrow(colours, javafx.scene.layout.Priority.ALWAYS);
+        vm.markedKeysProperty().addListener((o, a, marked) -> grid.markedKeysProperty().set(
+                org.mtalens.app.adapt.VizAdapter.tokenRange(marked)));
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8));
         root.setTop(bar);
@@ -77,6 +86,7 @@ final class GridTabView {
         int size = Math.max(48, Math.min(160, 960 / Math.max(config.nHeads(), 1)));
         grid.setThumbnailSize(size);
         grid.setTokens(vm.tokenLabels());
+        grid.markedKeysProperty().set(org.mtalens.app.adapt.VizAdapter.tokenRange(vm.markedKeysProperty().get()));
         grid.begin(stage.getValue().id(), config.nLayers(), config.nHeads(), mtaLayers);
         drawing = trace;
         drawLayer(trace, stage.getValue(), size, 0);

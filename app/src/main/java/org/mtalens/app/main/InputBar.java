@@ -70,6 +70,7 @@ final class InputBar {
         instance.setVisible(false);
         HBox row = new HBox(8, new Label("Input"), ids, text, bos, input, run, instance, count, generate, new Label("head"), heads);
         row.setAlignment(Pos.CENTER_LEFT);
+        keepWhole(row, input);
         tokens.setId("tokens");
         tokens.setMaxHeight(Region.USE_PREF_SIZE);
         root = new VBox(6, row, new HBox(8, tokenizer), tokens);
@@ -93,6 +94,17 @@ final class InputBar {
 
     Node node() {
         return root;
+    }
+
+    /** Every control of the row but the input keeps its full text: the input field gives way when room is short. */
+    private static void keepWhole(HBox row, TextField input) {
+        for (Node n : row.getChildren()) {
+            if (n != input && n instanceof Region r) {
+                r.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        }
+        input.setMinWidth(120);
+        input.setPrefColumnCount(24);
     }
 
     TokenStrip tokenStrip() {

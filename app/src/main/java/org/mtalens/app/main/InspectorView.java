@@ -37,7 +37,9 @@ final class InspectorView {
         content.setPadding(new Insets(10));
         content.setId("inspector");
         scroll.setFitToWidth(true);
-        scroll.setPrefWidth(460);
+        scroll.setPrefWidth(420);
+        scroll.setMinWidth(260);
+        scroll.setId("inspector-scroll");
         cellSummary.setWrapText(true);
         cellSummary.setId("cell-summary");
         configureTerms();
@@ -87,8 +89,10 @@ final class InspectorView {
     private static Label drift(ModelSession session, int layer, String kind) {
         Optional<KernelDrift> drift = session.inspection().kernels().stream()
                 .filter(k -> k.layer() == layer && k.kind().equals(kind)).findFirst();
-        Label label = new Label(drift.map(d -> String.format("distance from identity init: %.4f (norm %.4f)",
-                d.distanceFromIdentity(), d.norm())).orElse(""));
+        int heads = session.checkpoint().config().nHeads();
+        Label label = new Label(drift.map(d -> String.format("whole layer (all %d heads): distance from identity %.4f,"
+                + " norm %.4f", heads, d.distanceFromIdentity(), d.norm())).orElse(""));
+        label.setWrapText(true);
         label.getStyleClass().add("drift");
         return label;
     }

@@ -82,7 +82,8 @@ public final class MainView {
         Tab infoTab = tab("Checkpoint", "tab-info");
         pipeline = new PipelineView(vm, pipelineTab.selectedProperty());
         grid = new GridTabView(vm, gridTab.selectedProperty());
-        pipelineTab.setContent(pipeline.node());
+        pipelineTab.setContent(mapsAboveReading(pipeline.node(), new org.mtalens.app.reading.ReadingView(
+                new org.mtalens.app.reading.ReadingViewModel(vm), pipelineTab.selectedProperty()).node()));
         pairTab.setContent(new StagePairView(vm, pairTab.selectedProperty()).node());
         gridTab.setContent(grid.node());
         compareTab.setContent(new CompareView(comparison, compareTab.selectedProperty()).node());
@@ -94,10 +95,10 @@ public final class MainView {
         InputBar input = new InputBar(vm);
         root.setTop(new VBox(menus(), input.node()));
         root.setLeft(new OutlineView(vm).node());
-        root.setRight(editor.above(new InspectorView(vm).node()));
+        javafx.scene.control.SplitPane work = mapsBesideInspector(editor.above(new InspectorView(vm).node()));
         root.setBottom(new StatusBar(vm).node());
         root.setCenter(emptyState());
-        vm.sessionProperty().addListener((o, a, session) -> root.setCenter(session == null ? emptyState() : centre));
+        vm.sessionProperty().addListener((o, a, session) -> root.setCenter(session == null ? emptyState() : work));
         vm.errorProperty().addListener((o, a, report) -> showError(report));
         acceptDroppedCheckpoints();
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::navigate);
@@ -116,6 +117,46 @@ public final class MainView {
     public void open(Path path) {
         recent.remember(path);
         vm.open(path);
+    }
+
+    /** The pipeline's maps above the selected query's reading panel (its line chart, top keys and shaded text). */
+    private static javafx.scene.control.SplitPane mapsAboveReading(Node maps, Node reading) {
+        javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(maps, reading);
+        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        javafx.beans.value.ChangeListener<Number> firstHeight = new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Number> o, Number before, Number height) {
+                double h = height.doubleValue();
+                if (h > 300) { // laid out in the window: the reading panel gets a fifth of the height, 150 to 240 px
+                    split.heightProperty().removeListener(this);
+                    split.setDividerPositions(1 - Math.max(150, Math.min(240, h / 5)) / h);
+                }
+            }
+        };
+        split.heightProperty().addListener(firstHeight);
+        return split;
+    }
+
+    /**
+     * The tabs and the inspector side by side. The inspector starts at a third of the width (300 to 460 pixels) and
+     * keeps its width as the window grows (the maps take the rest); the user drags the divider.
+     */
+    private javafx.scene.control.SplitPane mapsBesideInspector(Node inspector) {
+        javafx.scene.control.SplitPane work = new javafx.scene.control.SplitPane(centre, inspector);
+        work.setId("work-area");
+        javafx.scene.control.SplitPane.setResizableWithParent(inspector, false);
+        javafx.beans.value.ChangeListener<Number> firstWidth = new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Number> o, Number before, Number width) {
+                double w = width.doubleValue();
+                if (w > 0) {
+                    work.widthProperty().removeListener(this);
+                    work.setDividerPositions(1 - Math.max(300, Math.min(460, w / 3)) / w);
+                }
+            }
+        };
+        work.widthProperty().addListener(firstWidth);
+        return work;
     }
 
     private static Tab tab(String title, String id) {
@@ -364,6 +405,16 @@ public final class MainView {
     /** @return the kernel editor ("what if") */
     public KernelEditor editor() {
         return editor;
+    }
+
+    /** Scrolls the pipeline to the selected stage's map and zooms that map {@code zoom} times (about the selected cell). */
+    public void focusSelectedStage(double zoom) {
+        pipeline.focusSelectedStage(zoom);
+    }
+
+    /** @return the stage the model grid shows */
+    public Stage gridStage() {
+        return grid.stageChoice().getValue();
     }
 
     /** @return the pipeline view, for tests */

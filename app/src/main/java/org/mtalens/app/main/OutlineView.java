@@ -28,7 +28,8 @@ final class OutlineView {
         this.vm = vm;
         tree.setId("outline");
         tree.setShowRoot(true);
-        tree.setPrefWidth(230);
+        tree.setPrefWidth(180);
+        tree.setMinWidth(120);
         vm.sessionProperty().addListener((o, a, session) -> rebuild(session));
         tree.getSelectionModel().selectedItemProperty().addListener((o, a, item) -> select(item));
         vm.layerProperty().addListener((o, a, b) -> reflectSelection());

@@ -6,30 +6,39 @@ import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.mtalens.app.adapt.VizAdapter;
+import org.mtalens.app.colour.SharedScales;
 import org.mtalens.app.session.MainViewModel;
 import org.mtalens.app.work.LazyRefresh;
 import org.mtalens.app.work.Refresh;
 import org.mtalens.runtime.config.LayerPlan;
 import org.mtalens.runtime.config.Stage;
 import org.mtalens.viz.heatmap.Cell;
+import org.mtalens.viz.colour.ScaleSharing;
+import org.mtalens.viz.colour.ScaleSpecControl;
+import org.mtalens.viz.colour.ValueSummary;
 import org.mtalens.viz.heatmap.HeatmapView;
+import org.mtalens.viz.layout.MapTilePane;
 
 /**
- * The selected layer and head's map at every stage, in forward order. Clicking a cell selects that
- * stage and cell (the inspector explains it); hovering a cell marks it in every map.
+ * The selected layer and head's map at every stage, in forward order, filling the pane (1 to 4 per row, growing
+ * with the window; each zooms and pans). Clicking a cell selects that stage and cell (the inspector explains it);
+ * hovering a cell marks it in every map. The colour controls above the maps choose how they are coloured and which
+ * maps share a range (this map, all heads of the layer at the map's stage, or every stage shown).
  */
 final class PipelineView {
-    private static final double MAP_SIZE = 300;
-
     private final MainViewModel vm;
-    private final FlowPane cards = new FlowPane(12, 12);
-    private final ScrollPane scroll = new ScrollPane(cards);
+    private final MapTilePane cards = new MapTilePane();
+    private final ScrollPane scroll = cards.inScrollPane();
+    private final BorderPane root = new BorderPane();
     private final List<HeatmapView> maps = new ArrayList<>();
     private final List<Stage> stages = new ArrayList<>();
     private boolean syncing;
+    private final java.util.Map<Stage, ValueSummary> layerSummaries = new java.util.EnumMap<>(Stage.class);
+    private Object summarised;
 
     private final LazyRefresh refresh;
 
@@ -38,14 +47,54 @@ final class PipelineView {
         this.refresh = Refresh.whenShown(shown, this::rebuild, vm.layerMapsProperty(), vm.layerProperty(), vm.headProperty());
         cards.setId("pipeline");
         cards.setPadding(new Insets(12));
-        scroll.setFitToWidth(true);
+        ScaleSpecControl colours = new ScaleSpecControl(vm.scaleSpecProperty().get(),
+                List.of(ScaleSharing.PER_MAP, ScaleSharing.LAYER, ScaleSharing.ALL));
+        colours.setId("pipeline-colours");
+        colours.setPadding(new Insets(6, 12, 0, 12));
+        colours.specProperty().bindBidirectional(vm.scaleSpecProperty());
+        vm.scaleSpecProperty().addListener((o, a, b) -> colourMaps());
+        root.setTop(colours);
+        root.setCenter(scroll);
         vm.stageProperty().addListener((o, a, b) -> markSelectedStage());
         vm.cellProperty().addListener((o, a, b) -> showSelectedCell());
         vm.markedKeysProperty().addListener((o, a, marked) -> maps.forEach(m -> m.setMarkedKeys(VizAdapter.tokenRange(marked))));
     }
 
     Node node() {
-        return scroll;
+        return root;
+    }
+
+    /**
+     * Scrolls to the selected stage's map and zooms it {@code zoom} times its fitted size, about the selected cell
+     * (else its centre); 1 leaves it fitted.
+     */
+    void focusSelectedStage(double zoom) {
+        scrollToSelectedStage();
+        int at = stages.indexOf(vm.stageProperty().get());
+        if (at < 0 || zoom <= 1) {
+            return;
+        }
+        HeatmapView map = maps.get(at);
+        map.fit();
+        MainViewModel.SelectedCell cell = vm.cellProperty().get();
+        if (cell != null && map.getViewport() != null) {
+            map.showCell(cell.query(), cell.key(), map.getViewport().pixelsPerCell() * zoom);
+        } else {
+            map.zoom(zoom);
+        }
+    }
+
+    /** Scrolls the selected stage's map into view (when the maps need more than the pane's height). */
+    void scrollToSelectedStage() {
+        int at = stages.indexOf(vm.stageProperty().get());
+        if (at < 0 || cards.getChildren().size() <= at) {
+            return;
+        }
+        root.applyCss();
+        root.layout();
+        double room = cards.getHeight() - scroll.getViewportBounds().getHeight();
+        Node card = cards.getChildren().get(at);
+        scroll.setVvalue(room <= 0 ? 0 : Math.min(1, card.getBoundsInParent().getMinY() / room));
     }
 
     /** @return the map views currently shown, in forward order (for tests and exports) */
@@ -68,6 +117,7 @@ final class PipelineView {
                 vm.map(stages.get(i)).ifPresent(map -> view.setMatrix(VizAdapter.matrix(map, labels)));
                 view.setMarkedKeys(VizAdapter.tokenRange(vm.markedKeysProperty().get()));
             }
+            colourMaps();
             showSelectedCell();
             return;
         }
@@ -78,14 +128,13 @@ final class PipelineView {
             vm.map(stage).ifPresent(map -> {
                 HeatmapView view = new HeatmapView(VizAdapter.matrix(map, labels));
                 view.setId("map-" + stage.id());
-                view.setPrefSize(MAP_SIZE, MAP_SIZE);
-                view.setMinSize(MAP_SIZE, MAP_SIZE);
                 view.setMarkedKeys(VizAdapter.tokenRange(vm.markedKeysProperty().get()));
                 view.addSelectionListener(cell -> selected(stage, cell));
                 view.addHoverListener(this::hovered);
                 Label title = new Label(stage.id());
                 title.getStyleClass().add("stage-title");
                 VBox card = new VBox(4, title, view);
+                VBox.setVgrow(view, Priority.ALWAYS);
                 card.getStyleClass().add("stage-card");
                 card.setOnMouseClicked(e -> vm.stageProperty().set(stage));
                 cards.getChildren().add(card);
@@ -93,8 +142,29 @@ final class PipelineView {
                 stages.add(stage);
             });
         }
+        colourMaps();
         markSelectedStage();
         showSelectedCell();
+    }
+
+    /** Colours the maps by the user's scale: by layer, a map shares the range of all heads held at its stage. */
+    private void colourMaps() {
+        SharedScales.apply(vm.scaleSpecProperty().get(), maps, view -> layerData(stages.get(maps.indexOf(view))));
+    }
+
+    /** @return the summary of every head held at {@code stage} (each layer's maps summarised once per stage) */
+    private ValueSummary layerData(Stage stage) {
+        var held = vm.layerMapsProperty().get();
+        if (held == null) {
+            return null;
+        }
+        if (held != summarised) {
+            summarised = held;
+            layerSummaries.clear();
+        }
+        return layerSummaries.computeIfAbsent(stage, s -> ValueSummary.union(held.maps().stream()
+                .filter(m -> m.stage() == s).map(m -> ValueSummary.of(m.values(), m.tokens(), m.tokens(), true))
+                .toList()));
     }
 
     private void selected(Stage stage, Cell cell) {

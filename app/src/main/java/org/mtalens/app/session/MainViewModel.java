@@ -73,6 +73,8 @@ public final class MainViewModel {
     private final ObjectProperty<Stage> stage = new SimpleObjectProperty<>(Stage.FINAL);
     private final ObjectProperty<SelectedCell> cell = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<MarkedTokens> markedKeys = new ReadOnlyObjectWrapper<>();
+    private final ObjectProperty<org.mtalens.viz.colour.ScaleSpec> scaleSpec =
+            new SimpleObjectProperty<>(org.mtalens.viz.colour.ScaleSpec.PER_MAP);
     private final CellExplanations explanations;
     private final java.util.Random instanceSeeds = new java.util.Random();
     private String instanceInput;
@@ -484,6 +486,11 @@ public final class MainViewModel {
 
     public ObjectProperty<Stage> stageProperty() {
         return stage;
+    }
+
+    /** How the maps of the pipeline, before/after, compare and ablation views are coloured (the grid has its own). */
+    public ObjectProperty<org.mtalens.viz.colour.ScaleSpec> scaleSpecProperty() {
+        return scaleSpec;
     }
 
     public ObjectProperty<SelectedCell> cellProperty() {

@@ -1,6 +1,7 @@
 package org.mtalens.runtime.analysis;
 
 import java.util.Objects;
+import org.mtalens.runtime.config.KernelShape;
 import org.mtalens.runtime.config.PadKey;
 
 /**
@@ -27,7 +28,7 @@ public record HeadKernel(int queryTaps, int keyTaps, PadKey padKey, float[] valu
 
     /** @return the column of key offset 0 for the pad_key */
     public int currentKeyColumn() {
-        return padKey.currentKeyColumn(keyTaps);
+        return new KernelShape(queryTaps, keyTaps).identityColumn(padKey);
     }
 
     /** @return the weight at kernel row {@code row}, column {@code column} */
@@ -52,7 +53,8 @@ public record HeadKernel(int queryTaps, int keyTaps, PadKey padKey, float[] valu
 
     /** @return true for the identity tap (current query, current key) */
     public boolean isIdentityTap(int row, int column) {
-        return row == queryTaps - 1 && column == currentKeyColumn();
+        KernelShape shape = new KernelShape(queryTaps, keyTaps);
+        return row == shape.identityRow() && column == shape.identityColumn(padKey);
     }
 
     @Override

@@ -69,7 +69,7 @@ public final class KernelClassifier {
                 off += k.isIdentityTap(r, c) ? 0 : v * v;
             }
         }
-        return k.value(k.queryTaps() - 1, k.currentKeyColumn()) > 0
+        return k.value(k.queryTaps() - 1, k.currentKeyColumn()) > 0 // the identity tap
                 && Math.sqrt(off) <= NEAR_IDENTITY_MAX_OFF_SHARE * Math.sqrt(all);
     }
 

@@ -5,7 +5,8 @@ package org.mtalens.runtime.analysis;
  *
  * @param kernel               the taps, [c_q, c_k]
  * @param norm                 L2 norm of the taps
- * @param distanceFromIdentity L2 norm of (taps - official identity initialisation: 1 at row c_q-1, column c_k/2),
+ * @param distanceFromIdentity L2 norm of (taps - the identity kernel: 1 at the identity tap for the layer's pad_key,
+ *                             {@code KernelShape.identityTap}),
  *                             the per-head share of {@code inspect}'s kernel distance
  * @param pattern              what {@link KernelClassifier} calls it
  */
@@ -17,7 +18,7 @@ public record KernelSnapshot(HeadKernel kernel, double norm, double distanceFrom
         for (int r = 0; r < kernel.queryTaps(); r++) {
             for (int c = 0; c < kernel.keyTaps(); c++) {
                 double v = kernel.value(r, c);
-                boolean init = r == kernel.queryTaps() - 1 && c == kernel.keyTaps() / 2;
+                boolean init = kernel.isIdentityTap(r, c);
                 squares += v * v;
                 distance += (v - (init ? 1 : 0)) * (v - (init ? 1 : 0));
             }

@@ -60,7 +60,7 @@ public record CheckpointInspection(Path source, CheckpointFormat format, ModelCo
             Matcher kernel = KERNEL_KEY.matcher(e.getKey());
             if (kernel.matches()) {
                 kernels.add(new KernelDrift(e.getKey(), Integer.parseInt(kernel.group(1)), kernel.group(2), norm,
-                        IdentityInit.distance(kernel.group(2), t)));
+                        IdentityInit.distance(kernel.group(2), t, config.mta().padKey())));
             }
         }
         return new CheckpointInspection(checkpoint.source(), checkpoint.format(), config, rows, total,

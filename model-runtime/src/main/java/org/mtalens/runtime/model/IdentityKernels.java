@@ -28,7 +28,7 @@ final class IdentityKernels {
         float[] values = kernel.toFloatArray(); // small: H * c_q * c_k
         for (int head : heads) {
             java.util.Arrays.fill(values, head * perHead, (head + 1) * perHead, 0f);
-            values[head * perHead + (queryTaps - 1) * keyTaps + padKey.currentKeyColumn(keyTaps)] = 1f;
+            values[head * perHead + new org.mtalens.runtime.config.KernelShape(queryTaps, keyTaps).identityTap(padKey)] = 1f;
         }
         return manager.create(values, shape).toDevice(kernel.getDevice(), false);
     }

@@ -187,6 +187,19 @@ public class ModelGridView extends BorderPane {
         return map == null ? null : scales.scaleFor(scaleSpec.get(), cell.layer(), map.original());
     }
 
+    /**
+     * @return what one thumbnail's colours say: the scale it is drawn with (shared as the spec says), its own map's
+     *         min and max and the cells of its map drawn clipped; null before it arrived
+     */
+    public ScaleLegend legendOf(GridCell cell) {
+        PooledMatrix map = pooled[cell.layer()][cell.head()];
+        if (map == null) {
+            return null;
+        }
+        ScaleLegend shared = scales.legendFor(scaleSpec.get(), cell.layer(), cell.head(), map.original());
+        return ScaleLegend.of(shared.scale(), map.original(), shared.sharedBy());
+    }
+
     private void showLegend() {
         GridCell cell = hovered.get() != null ? hovered.get() : selected.get() != null ? selected.get() : firstShown();
         PooledMatrix map = cell == null ? null : pooled[cell.layer()][cell.head()];

@@ -121,6 +121,8 @@ public class KernelInspector extends BorderPane {
             });
             heads.getChildren().add(grid);
         }
+        // one enlarged head fills the width it gets (down to its smallest cells), so a narrow inspector never clips it
+        setCenter(shown != ALL_HEADS && heads.getChildren().size() == 1 ? heads.getChildren().get(0) : heads);
     }
 
     /**
