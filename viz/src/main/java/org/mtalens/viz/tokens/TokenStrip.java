@@ -20,6 +20,9 @@ import org.mtalens.viz.raster.LabelThinning;
  * when in the marked range), ids {@code token-N}.
  */
 public class TokenStrip extends StackPane {
+    /** The most rows of chips shown at once; more scroll, so a long input never pushes the maps out of the window. */
+    static final int VISIBLE_ROWS = 3;
+
     private final ReadOnlyIntegerWrapper hovered = new ReadOnlyIntegerWrapper(this, "hoveredToken", -1);
     private final FlowPane chips = new FlowPane(3, 3);
     private int highlighted = -1;
@@ -46,13 +49,31 @@ public class TokenStrip extends StackPane {
             Label chip = new Label(LabelThinning.display(tokens.get(i), 24));
             chip.getStyleClass().add("token-chip");
             chip.setId("token-" + i);
-            chip.setTooltip(new Tooltip("token " + i + ": \"" + tokens.get(i) + "\""));
             int index = i;
-            chip.setOnMouseEntered(e -> hovered.set(index));
+            String text = tokens.get(i);
+            chip.setOnMouseEntered(e -> { // the tooltip made when first needed: thousands of chips, few hovered
+                hovered.set(index);
+                if (chip.getTooltip() == null) {
+                    chip.setTooltip(new Tooltip("token " + index + ": \"" + text + "\""));
+                }
+            });
             chip.setOnMouseExited(e -> hovered.set(-1));
             chips.getChildren().add(chip);
         }
         markRange(marked);
+    }
+
+    /** At most {@value #VISIBLE_ROWS} rows of chips tall; the rest scroll. */
+    @Override
+    protected double computePrefHeight(double width) {
+        double all = super.computePrefHeight(width);
+        if (chips.getChildren().isEmpty()) {
+            return all;
+        }
+        double row = chips.getChildren().get(0).prefHeight(-1) + chips.getVgap();
+        double rows = snappedTopInset() + snappedBottomInset() + chips.getPadding().getTop() + chips.getPadding().getBottom()
+                + VISIBLE_ROWS * row + 2;
+        return Math.min(all, rows);
     }
 
     /** Marks token {@code index} (-1 clears), e.g. when a map's hovered row is that token. */

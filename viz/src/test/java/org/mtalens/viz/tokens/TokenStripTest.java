@@ -33,6 +33,16 @@ class TokenStripTest {
     }
 
     @Test
+    void aLongInputScrollsInsideThreeRowsInsteadOfPushingTheMapAway(FxRobot robot) {
+        double oneRow = strip.getHeight();
+        robot.interact(() -> strip.setTokens(SyntheticMaps.tokens(4096)));
+        robot.interact(() -> strip.getScene().getRoot().layout());
+        assertThat(strip.getHeight()).as("strip height with 4096 tokens").isLessThan(oneRow * TokenStrip.VISIBLE_ROWS + 10);
+        assertThat(map.getHeight()).as("the map below keeps its room").isGreaterThan(300);
+        assertThat(robot.lookup("#token-4095").tryQuery()).isPresent();
+    }
+
+    @Test
     void chipsShowTokenTextWithVisibleSpaces(FxRobot robot) {
         assertThat(robot.lookup("#token-2").queryLabeled().getText()).isEqualTo("\u2423cat");
     }
