@@ -6,6 +6,7 @@ import org.mtalens.app.session.MarkedTokens;
 import org.mtalens.runtime.analysis.HeadKernel;
 import org.mtalens.runtime.analysis.MapDifference;
 import org.mtalens.runtime.checkpoint.Checkpoint;
+import org.mtalens.runtime.model.WeightEdits;
 import org.mtalens.runtime.checkpoint.Tensor;
 import org.mtalens.runtime.config.LayerPlan;
 import org.mtalens.runtime.config.Stage;
@@ -52,6 +53,11 @@ public final class VizAdapter {
 
     /** @return the layer's key-query kernels before ({@code afterSoftmax} false) or after softmax, if it has them */
     public static Optional<Kernel> kernel(Checkpoint checkpoint, int layer, boolean afterSoftmax) {
+        return kernel(checkpoint, WeightEdits.none(), layer, afterSoftmax);
+    }
+
+    /** @return as {@link #kernel(Checkpoint, int, boolean)}, with {@code edits} over the checkpoint's values (what the run used) */
+    public static Optional<Kernel> kernel(Checkpoint checkpoint, WeightEdits edits, int layer, boolean afterSoftmax) {
         LayerPlan plan = checkpoint.config().layerPlan(layer);
         if (afterSoftmax ? plan.postSoftmaxConv().isEmpty() : plan.preSoftmaxConv().isEmpty()) {
             return Optional.empty();
@@ -60,7 +66,7 @@ public final class VizAdapter {
         Tensor tensor = checkpoint.tensor(name);
         long[] shape = tensor.shape(); // [H, 1, c_q, c_k]
         String title = "layer " + layer + " · " + (afterSoftmax ? Stage.POST_SM_CONV.id() : Stage.PRE_SM_CONV.id()) + " kernel";
-        return Optional.of(new Kernel(title, (int) shape[0], (int) shape[2], (int) shape[3], tensor.toFloatArray(),
+        return Optional.of(new Kernel(title, (int) shape[0], (int) shape[2], (int) shape[3], edited(checkpoint, edits, name),
                 PadKey.parse(checkpoint.config().mta().padKey().id())));
     }
 
@@ -72,21 +78,33 @@ public final class VizAdapter {
 
     /** @return the layer's head mixing ({@code wpsm}, {@code head_kernel} or {@code wposm}), if it has one */
     public static Optional<HeadMixing> headMixing(Checkpoint checkpoint, int layer, boolean afterSoftmax) {
+        return headMixing(checkpoint, WeightEdits.none(), layer, afterSoftmax);
+    }
+
+    /** @return as {@link #headMixing(Checkpoint, int, boolean)}, with {@code edits} over the checkpoint's values */
+    public static Optional<HeadMixing> headMixing(Checkpoint checkpoint, WeightEdits edits, int layer, boolean afterSoftmax) {
         LayerPlan plan = checkpoint.config().layerPlan(layer);
         String prefix = "layers." + layer + ".attention.";
         int heads = checkpoint.config().nHeads();
         if (!afterSoftmax) {
             return plan.preSoftmaxHeadMix()
                     ? Optional.of(HeadMixing.linear("layer " + layer + " · wpsm (before softmax)", heads,
-                    checkpoint.tensor(prefix + "wpsm.weight").toFloatArray())) : Optional.empty();
+                    edited(checkpoint, edits, prefix + "wpsm.weight"))) : Optional.empty();
         }
         if (plan.headConvSize().isPresent()) {
             int size = plan.headConvSize().get();
             return Optional.of(HeadMixing.headKernel("layer " + layer + " · head_kernel (after softmax)", heads / size, size,
-                    checkpoint.tensor(prefix + "head_kernel").toFloatArray()));
+                    edited(checkpoint, edits, prefix + "head_kernel")));
         }
         return plan.postSoftmaxHeadMix()
                 ? Optional.of(HeadMixing.linear("layer " + layer + " · wposm (after softmax)", heads,
-                checkpoint.tensor(prefix + "wposm.weight").toFloatArray())) : Optional.empty();
+                edited(checkpoint, edits, prefix + "wposm.weight"))) : Optional.empty();
+    }
+
+    /** @return the values of tensor {@code key} with the edits of its slices written over them */
+    private static float[] edited(Checkpoint checkpoint, WeightEdits edits, String key) {
+        float[] values = checkpoint.tensor(key).toFloatArray();
+        edits.list().stream().filter(edit -> edit.tensorKey().equals(key)).forEach(edit -> edit.applyTo(values));
+        return values;
     }
 }

@@ -46,6 +46,7 @@ final class InspectorView {
         vm.sessionProperty().addListener((o, a, b) -> rebuild());
         vm.layerProperty().addListener((o, a, b) -> rebuild());
         vm.headProperty().addListener((o, a, b) -> rebuild());
+        vm.editsProperty().addListener((o, a, b) -> rebuild()); // the kernels shown are the ones the run used
         vm.explanationProperty().addListener((o, a, e) -> showExplanation(e));
     }
 
@@ -63,7 +64,7 @@ final class InspectorView {
         int head = vm.headProperty().get();
         content.getChildren().add(heading("Layer " + layer + " · head " + head));
         for (boolean after : new boolean[] {false, true}) {
-            VizAdapter.kernel(session.checkpoint(), layer, after).ifPresent(kernel -> {
+            VizAdapter.kernel(session.checkpoint(), vm.editsProperty().get(), layer, after).ifPresent(kernel -> {
                 KernelInspector inspector = new KernelInspector(kernel);
                 inspector.setId(after ? "kernel-post" : "kernel-pre");
                 inspector.showHead(head);
@@ -71,7 +72,7 @@ final class InspectorView {
                 content.getChildren().addAll(subheading(kernel.title()),
                         drift(session, layer, after ? "mta_kernel_after_sm" : "mta_kernel"), inspector);
             });
-            VizAdapter.headMixing(session.checkpoint(), layer, after).ifPresent(mixing -> {
+            VizAdapter.headMixing(session.checkpoint(), vm.editsProperty().get(), layer, after).ifPresent(mixing -> {
                 HeadMixingView view = new HeadMixingView(mixing);
                 view.setId(after ? "mixing-post" : "mixing-pre");
                 view.setPrefHeight(240);

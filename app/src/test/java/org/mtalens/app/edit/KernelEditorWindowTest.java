@@ -117,11 +117,19 @@ class KernelEditorWindowTest {
         robot.drag("#tap-handle-2-2").moveBy(0, -50).release(javafx.scene.input.MouseButton.PRIMARY);
         waitForTheRun();
         assertThat(editor().values(kernel)[2][2]).isCloseTo((float) (before * Math.E), within(1e-4f * Math.abs(before)));
+        assertThat(inspectorKernel().value(kernel.index(), 2, 2)).as("the inspector draws the kernel the run used")
+                .isEqualTo(editor().values(kernel)[2][2]);
         assertThat(editor().canUndoProperty().get()).as("one drag, one undo step").isTrue();
         robot.clickOn("#edit-undo");
         waitForTheRun();
         assertThat(editor().values(kernel)[2][2]).isEqualTo(before);
+        assertThat(inspectorKernel().value(kernel.index(), 2, 2)).isEqualTo(before);
         assertThat(editor().canUndoProperty().get()).isFalse();
+    }
+
+    /** The pre-softmax kernel as the inspector draws it. */
+    private org.mtalens.viz.Kernel inspectorKernel() {
+        return robot.lookup("#kernel-pre").queryAs(org.mtalens.viz.kernel.KernelInspector.class).getKernel();
     }
 
     @Test
