@@ -81,7 +81,8 @@ class ForwardInvariantsTest {
             runner.setBudget(new MemoryBudget(10_000));
             assertThatThrownBy(() -> runner.run(RunRequest.of(TOKENS)))
                     .isInstanceOf(InvalidInputException.class)
-                    .hasMessageContaining("needs").hasMessageContaining("--layers");
+                    .hasMessageContaining("needs")
+                    .satisfies(e -> assertThat(((InvalidInputException) e).commandLineMessage()).contains("--layers"));
             RunResult narrow = runner.run(new RunRequest(TOKENS,
                     CaptureSelection.of(Set.of(1), Set.of(Stage.FINAL), Set.of(0)), false));
             assertThat(narrow.maps()).hasSize(1);
