@@ -36,6 +36,8 @@ import org.mtalens.viz.raster.Viewport;
 final class ScaleBenchmark {
     /** Pixels of one pipeline map, as the window draws it. */
     private static final int MAP_PIXELS = 600;
+    /** Head switches timed; the median is reported. */
+    private static final int HEAD_SWITCHES = 5;
 
     private ScaleBenchmark() {
     }
@@ -91,11 +93,7 @@ final class ScaleBenchmark {
         figures.put("layer_switch_cpu_s", round(ProcessMemory.cpuSeconds() - cpu));
         figures.put("rss_after_layer_switch_mb", ProcessMemory.residentMb());
 
-        start = System.nanoTime();
-        vm.headProperty().set(1 % config.nHeads());
-        failOnError(vm);
-        drawPipeline(vm);
-        figures.put("head_switch_ms", Math.round(seconds(start) * 1000));
+        figures.put("head_switch_ms", Math.round(headSwitchMillis(vm, config.nHeads())));
 
         start = System.nanoTime();
         cpu = ProcessMemory.cpuSeconds();
@@ -122,6 +120,27 @@ final class ScaleBenchmark {
         figures.put("max_heap_mb", Runtime.getRuntime().maxMemory() / 1_000_000);
         session.close();
         return figures;
+    }
+
+    /**
+     * @return the median time of switching to each other head of the shown layer (at most {@value #HEAD_SWITCHES}),
+     *         as a user going through the heads sees it: the first switch also warms the drawing code up
+     */
+    private static double headSwitchMillis(MainViewModel vm, int heads) {
+        int switches = Math.min(HEAD_SWITCHES, heads - 1);
+        if (switches < 1) {
+            return 0;
+        }
+        double[] millis = new double[switches];
+        for (int i = 0; i < switches; i++) {
+            long start = System.nanoTime();
+            vm.headProperty().set(i + 1);
+            failOnError(vm);
+            drawPipeline(vm);
+            millis[i] = seconds(start) * 1000;
+        }
+        java.util.Arrays.sort(millis);
+        return millis[switches / 2];
     }
 
     /** What the pipeline view does when its maps change: every stage of the shown head as a matrix, rasterised. */

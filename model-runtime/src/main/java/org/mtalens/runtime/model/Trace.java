@@ -26,6 +26,10 @@ public final class Trace {
     /** [L+1][T*D]: entering each layer; the last leaves the last layer. Shared with the traces it was derived from. */
     private final float[][] residuals;
     private final Map<Integer, float[]> logits = new ConcurrentHashMap<>();
+    /**
+     * Maps the pass captured, each handed over to the first ask it covers and then let go: a trace lives as long as
+     * the window shows its run, and must not hold a layer's maps (1.6 GB at T=2048) after the view has moved on.
+     */
     private final List<LayerMaps> captured;
     private final String device;
     private final double millis;
@@ -38,7 +42,7 @@ public final class Trace {
         this.edits = edits;
         this.residuals = residuals;
         this.logits.putAll(logits);
-        this.captured = List.copyOf(captured);
+        this.captured = new java.util.ArrayList<>(captured);
         this.device = device;
         this.millis = millis;
     }
@@ -142,7 +146,7 @@ public final class Trace {
         return LogitCheck.warning(rows, positions, vocab);
     }
 
-    /** Maps of {@code layer}, replayed (or kept from the pass when it captured them all). */
+    /** Maps of {@code layer}, replayed (or, the first time they are asked for, the ones the pass captured). */
     public LayerMaps maps(int layer, MapQuery query) {
         return maps(layer, query, () -> false);
     }
@@ -152,9 +156,15 @@ public final class Trace {
      * @throws org.mtalens.runtime.InvalidInputException when they do not fit the memory budget
      */
     public LayerMaps maps(int layer, MapQuery query, BooleanSupplier cancelled) {
+        return handedOver(layer, query).orElseGet(() -> runner.replay(this, layer, query, cancelled));
+    }
+
+    /** @return captured maps of {@code layer} that cover {@code query}, no longer held by the trace */
+    private synchronized Optional<LayerMaps> handedOver(int layer, MapQuery query) {
         Optional<LayerMaps> kept = captured.stream().filter(m -> m.layer() == layer
                 && m.covers(query, config().layerPlan(layer).stages(), config().nHeads())).findFirst();
-        return kept.orElseGet(() -> runner.replay(this, layer, query, cancelled));
+        kept.ifPresent(captured::remove);
+        return kept;
     }
 
     /** Streams {@code layer}'s rows of some stages and heads to {@code listener} (empty sets: all). */

@@ -82,6 +82,25 @@ class TraceTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("models")
+    void capturedMapsAreHandedOverOnceAndThenReplayedSoTheTraceHoldsNoneOfThem(String name, Checkpoint checkpoint,
+                                                                           int[] tokens) {
+        try (ModelRunner runner = ModelRunner.load(checkpoint, Device.cpu())) {
+            int layer = checkpoint.config().nLayers() - 1;
+            Trace trace = runner.trace(TraceRequest.of(tokens).capturing(CaptureSelection.of(Set.of(layer), null, null)),
+                    PassProgress.NONE);
+            LayerMaps captured = trace.maps(layer, MapQuery.all());
+            LayerMaps again = trace.maps(layer, MapQuery.all());
+            assertThat(again).as("the second ask replays: the trace let the captured maps go").isNotSameAs(captured);
+            assertThat(again.maps()).hasSameSizeAs(captured.maps());
+            for (AttentionMap map : captured.maps()) {
+                assertThat(again.map(map.stage(), map.head()).orElseThrow().values())
+                        .as("%s head %d", map.stage(), map.head()).containsExactly(map.values());
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("models")
     void queryBlocksGiveTheSameMapsAndLogitsAsOneWholeBlock(String name, Checkpoint checkpoint, int[] tokens) {
         RunResult whole;
         RunResult blocked;
