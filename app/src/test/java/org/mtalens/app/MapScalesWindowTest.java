@@ -118,6 +118,23 @@ class MapScalesWindowTest {
     }
 
     @Test
+    void whileTheGridIsShownTheOutlineMarksTheStageItDrawsAndPicksTheStageItDraws() {
+        showLayerAndHead(1, 0);
+        robot.interact(() -> vm().stageProperty().set(Stage.PRE_SM_CONV));
+        robot.interact(() -> app.view().centre().getSelectionModel().select(2));
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ChoiceBox<Stage> gridStage = robot.lookup("#grid-stage").queryAs(javafx.scene.control.ChoiceBox.class);
+        assertThat(vm().stageProperty().get()).as("the grid draws final by default; the outline follows")
+                .isEqualTo(gridStage.getValue()).isEqualTo(Stage.FINAL);
+
+        robot.interact(() -> gridStage.setValue(Stage.SOFTMAX));
+        assertThat(vm().stageProperty().get()).isEqualTo(Stage.SOFTMAX);
+
+        robot.interact(() -> vm().stageProperty().set(Stage.SCORES)); // a stage picked in the outline
+        assertThat(gridStage.getValue()).isEqualTo(Stage.SCORES);
+    }
+
+    @Test
     void theGridsThumbnailsShareOneRangeByDefault() throws Exception {
         robot.interact(() -> app.view().centre().getSelectionModel().select(2));
         ModelGridView grid = robot.lookup("#model-grid").queryAs(ModelGridView.class);

@@ -52,10 +52,32 @@ final class GridTabView {
         root.setTop(bar);
         root.setCenter(grid);
         Refresh.whenShown(shown, this::show, stage.valueProperty(), vm.traceProperty());
+        linkStageToOutline(shown);
         grid.addSelectionListener(cell -> {
             vm.layerProperty().set(cell.layer());
             vm.headProperty().set(cell.head());
             onPick.run();
+        });
+    }
+
+    /**
+     * While the grid is shown, its stage is the selected stage: the outline marks the stage the grid draws, and a
+     * stage picked in the outline is drawn by the grid (a stage the selected layer does not run leaves the selection).
+     */
+    private void linkStageToOutline(javafx.beans.value.ObservableBooleanValue shown) {
+        Runnable select = () -> {
+            Stage drawn = stage.getValue();
+            if (shown.get() && drawn != null && vm.stageProperty().get() != drawn
+                    && vm.selectedLayerPlan().map(plan -> plan.runs(drawn)).orElse(false)) {
+                vm.stageProperty().set(drawn);
+            }
+        };
+        stage.valueProperty().addListener((o, a, b) -> select.run());
+        shown.addListener((o, a, now) -> select.run());
+        vm.stageProperty().addListener((o, a, picked) -> {
+            if (shown.get() && picked != null && stage.getValue() != picked) {
+                stage.setValue(picked);
+            }
         });
     }
 
