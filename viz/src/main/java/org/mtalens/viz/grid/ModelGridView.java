@@ -11,6 +11,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.control.Label;
+import org.mtalens.viz.raster.LabelThinning;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelFormat;
@@ -52,6 +53,7 @@ public class ModelGridView extends BorderPane {
     private final Label caption = new Label();
     private final ColourBar colourBar = new ColourBar();
     private StackPane[][] thumbs = new StackPane[0][0];
+    private final List<Label> keyAxes = new java.util.ArrayList<>();
     private PooledMatrix[][] pooled = new PooledMatrix[0][0];
     private GridScales scales = new GridScales(0);
     private List<String> tokens = List.of();
@@ -94,6 +96,15 @@ public class ModelGridView extends BorderPane {
     /** The tokens of the input (for the hover readout); an empty list reads positions only. */
     public void setTokens(List<String> labels) {
         tokens = List.copyOf(labels);
+        keyAxes.forEach(axis -> axis.setText(keyAxisText()));
+    }
+
+    /** Under each column of thumbnails: the first and last key token, left to right (the rows run the same way down). */
+    private String keyAxisText() {
+        if (tokens.isEmpty()) {
+            return "keys \u2192";
+        }
+        return LabelThinning.display(tokens.get(0), 8) + " \u2192 " + LabelThinning.display(tokens.get(tokens.size() - 1), 8);
     }
 
     /**
@@ -255,11 +266,21 @@ public class ModelGridView extends BorderPane {
 
     private void build(int layers, int heads, Set<Integer> mtaLayers) {
         grid.getChildren().clear();
+        keyAxes.clear();
         thumbs = new StackPane[layers][heads];
+        Label axes = new Label("query \u2193\nkey \u2192");
+        axes.setId("grid-axes");
+        axes.getStyleClass().add("grid-head-label");
+        grid.add(axes, 0, 0);
         for (int h = 0; h < heads; h++) {
             Label head = new Label("h" + h);
             head.getStyleClass().add("grid-head-label");
             grid.add(head, h + 1, 0);
+            Label keys = new Label(keyAxisText());
+            keys.setId("grid-key-axis-" + h);
+            keys.getStyleClass().add("grid-head-label");
+            keyAxes.add(keys);
+            grid.add(keys, h + 1, layers + 1);
         }
         for (int l = 0; l < layers; l++) {
             boolean mta = mtaLayers.contains(l);

@@ -67,6 +67,19 @@ class ModelGridViewTest {
     }
 
     @Test
+    void everyColumnOfThumbnailsHasAKeyAxisFromTheFirstToTheLastToken(FxRobot robot) {
+        var tokens = SyntheticMaps.tokens(T);
+        String expected = org.mtalens.viz.raster.LabelThinning.display(tokens.get(0), 8) + " \u2192 "
+                + org.mtalens.viz.raster.LabelThinning.display(tokens.get(T - 1), 8);
+        for (int head = 0; head < 6; head++) {
+            assertThat(robot.lookup("#grid-key-axis-" + head).queryLabeled().getText()).isEqualTo(expected);
+        }
+        assertThat(robot.lookup("#grid-axes").queryLabeled().getText()).isEqualTo("query \u2193\nkey \u2192");
+        robot.interact(() -> grid.setTokens(java.util.List.of("a", "b")));
+        assertThat(robot.lookup("#grid-key-axis-0").queryLabeled().getText()).isEqualTo("a \u2192 b");
+    }
+
+    @Test
     void thumbnailsAppearInTheBackgroundAndAClickSelectsOne(FxRobot robot) throws Exception {
         waitForAll();
         AtomicReference<GridCell> told = new AtomicReference<>();
