@@ -118,6 +118,43 @@ class MapScalesWindowTest {
     }
 
     @Test
+    void whenOnlyTheShownHeadIsHeldTheLayerRangeStillSpansEveryHead() throws Exception {
+        showLayerAndHead(0, 0);
+        double[] absMax = new double[4];
+        for (AttentionMap m : vm().layerMapsProperty().get().maps()) { // every head held: the tiny fixture fits
+            if (m.stage() == Stage.SCORES) {
+                for (int q = 0; q < m.tokens(); q++) {
+                    for (int k = 0; k <= q; k++) {
+                        absMax[m.head()] = Math.max(absMax[m.head()], Math.abs(m.value(q, k)));
+                    }
+                }
+            }
+        }
+        int quietest = 0;
+        for (int h = 1; h < absMax.length; h++) {
+            quietest = absMax[h] < absMax[quietest] ? h : quietest;
+        }
+        double layerAbsMax = java.util.Arrays.stream(absMax).max().orElseThrow();
+        showLayerAndHead(0, quietest);
+        robot.interact(() -> { // a budget that holds one head's stages only, as for a long input on a small machine
+            var session = vm().sessionProperty().get();
+            session.runner().setBudget(new org.mtalens.runtime.model.MemoryBudget(org.mtalens.runtime.model.Trace.bytes(
+                    session.checkpoint().config(), vm().traceProperty().get().length()) + 40_000));
+            vm().run();
+        });
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !vm().scopeNoteProperty().get().isEmpty()
+                && vm().layerMapsProperty().get() != null && !vm().busyProperty().get());
+        int shown = quietest;
+        assertThat(vm().layerMapsProperty().get().maps()).allMatch(m -> m.head() == shown);
+
+        robot.interact(() -> vm().scaleSpecProperty().set(ScaleSpec.PER_MAP.withSharing(ScaleSharing.LAYER)));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Math.abs(map(Stage.SCORES).legendProperty().get().scale().max()
+                - layerAbsMax) < 1e-6);
+        assertThat(layerAbsMax).as("another head reaches further than the one held").isGreaterThan(absMax[quietest]);
+        assertThat(map(Stage.SCORES).legendProperty().get().sharedBy()).isEqualTo("all heads of the layer");
+    }
+
+    @Test
     void whileTheGridIsShownTheOutlineMarksTheStageItDrawsAndPicksTheStageItDraws() {
         showLayerAndHead(1, 0);
         robot.interact(() -> vm().stageProperty().set(Stage.PRE_SM_CONV));

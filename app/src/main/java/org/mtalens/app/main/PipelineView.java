@@ -39,6 +39,10 @@ final class PipelineView {
     private boolean syncing;
     private final java.util.Map<Stage, ValueSummary> layerSummaries = new java.util.EnumMap<>(Stage.class);
     private Object summarised;
+    /** Layer ranges streamed over every head (when the views hold fewer heads), and for which trace and layer. */
+    private java.util.Map<Stage, ValueSummary> streamed = java.util.Map.of();
+    private Object streamedFor;
+    private Object streamingFor;
 
     private final LazyRefresh refresh;
 
@@ -152,7 +156,11 @@ final class PipelineView {
         SharedScales.apply(vm.scaleSpecProperty().get(), maps, view -> layerData(stages.get(maps.indexOf(view))));
     }
 
-    /** @return the summary of every head held at {@code stage} (each layer's maps summarised once per stage) */
+    /**
+     * @return the summary of every head of the layer at {@code stage}: from the maps held when they are the whole
+     *         layer (each summarised once per stage), else streamed from a replay of the layer in the background
+     *         (null, the map alone, until it is ready): a layer's range never comes from the one head held
+     */
     private ValueSummary layerData(Stage stage) {
         var held = vm.layerMapsProperty().get();
         if (held == null) {
@@ -162,9 +170,37 @@ final class PipelineView {
             summarised = held;
             layerSummaries.clear();
         }
+        int heads = vm.sessionProperty().get().checkpoint().config().nHeads();
+        if (held.maps().stream().filter(m -> m.stage() == stage).count() < heads) {
+            return streamedLayerData(held.layer(), stage);
+        }
         return layerSummaries.computeIfAbsent(stage, s -> ValueSummary.union(held.maps().stream()
                 .filter(m -> m.stage() == s).map(m -> ValueSummary.of(m.values(), m.tokens(), m.tokens(), true))
                 .toList()));
+    }
+
+    /** @return the layer's summary at {@code stage} over every head, streamed from a replay; null until it is ready */
+    private ValueSummary streamedLayerData(int layer, Stage stage) {
+        org.mtalens.runtime.model.Trace trace = vm.traceProperty().get();
+        java.util.List<Object> key = java.util.List.of(trace == null ? "" : trace, layer);
+        if (trace == null) {
+            return null;
+        }
+        if (key.equals(streamedFor)) {
+            return streamed.get(stage);
+        }
+        if (!key.equals(streamingFor)) {
+            streamingFor = key;
+            vm.background("pipeline-layer-range", "Colour range of layer " + layer + " over all heads ...",
+                    progress -> LayerRanges.of(trace, layer, progress.cancelledCheck()), ranges -> {
+                        streamed = ranges;
+                        streamedFor = key;
+                        if (vm.traceProperty().get() == trace && vm.layerProperty().get() == layer) {
+                            colourMaps();
+                        }
+                    });
+        }
+        return null;
     }
 
     private void selected(Stage stage, Cell cell) {
