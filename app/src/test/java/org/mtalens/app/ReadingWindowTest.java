@@ -72,10 +72,14 @@ class ReadingWindowTest {
         assertThat(top.getItems()).hasSize(10);
         assertThat(top.getItems().get(0).key()).isEqualTo(best);
         TopKeys.Hit second = top.getItems().get(1);
+        org.mtalens.viz.heatmap.HeatmapView finalView = robot.lookup("#map-final").queryAs(org.mtalens.viz.heatmap.HeatmapView.class);
+        double fitted = finalView.getViewport().pixelsPerCell();
         robot.clickOn(robot.lookup(".top-key").nth(1).queryAs(javafx.scene.Node.class));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(vm().cellProperty().get()).isEqualTo(new MainViewModel.SelectedCell(20, second.key()));
         assertThat(vm().stageProperty().get()).isEqualTo(Stage.FINAL);
+        assertThat(finalView.getViewport().pixelsPerCell()).as("the final map jumped: zoomed about the cell")
+                .isGreaterThan(fitted * 1.2);
     }
 
     @Test

@@ -53,6 +53,8 @@ import org.mtalens.viz.export.PngExport;
  * Binds to a {@link MainViewModel}; starts no threads.
  */
 public final class MainView {
+    /** Cells across a map after a jump to one of them from the reading panel. */
+    static final int JUMP_CELLS = 16;
     private final MainViewModel vm;
     private final ComparisonViewModel comparison;
     private final BorderPane root = new BorderPane();
@@ -82,8 +84,10 @@ public final class MainView {
         Tab infoTab = tab("Checkpoint", "tab-info");
         pipeline = new PipelineView(vm, pipelineTab.selectedProperty());
         grid = new GridTabView(vm, gridTab.selectedProperty());
-        pipelineTab.setContent(mapsAboveReading(pipeline.node(), new org.mtalens.app.reading.ReadingView(
-                new org.mtalens.app.reading.ReadingViewModel(vm), pipelineTab.selectedProperty()).node()));
+        org.mtalens.app.reading.ReadingView reading = new org.mtalens.app.reading.ReadingView(
+                new org.mtalens.app.reading.ReadingViewModel(vm), pipelineTab.selectedProperty());
+        reading.setOnJump(() -> pipeline.focusSelectedStage(jumpZoom())); // a clicked key: its cell zoomed into view
+        pipelineTab.setContent(mapsAboveReading(pipeline.node(), reading.node()));
         pairTab.setContent(new StagePairView(vm, pairTab.selectedProperty()).node());
         gridTab.setContent(grid.node());
         compareTab.setContent(new CompareView(comparison, compareTab.selectedProperty()).node());
@@ -117,6 +121,12 @@ public final class MainView {
     public void open(Path path) {
         recent.remember(path);
         vm.open(path);
+    }
+
+    /** @return how far a jump to a cell zooms its map: about {@value #JUMP_CELLS} cells across, never below fitted */
+    private double jumpZoom() {
+        var trace = vm.traceProperty().get();
+        return trace == null ? 1 : Math.max(1, trace.length() / (double) JUMP_CELLS);
     }
 
     /** The pipeline's maps above the selected query's reading panel (its line chart, top keys and shaded text). */

@@ -18,6 +18,7 @@ import org.mtalens.viz.tokens.TopKeysView;
  * the key). Ids {@code reading-title}, {@code query-lines}, {@code top-keys}, {@code shaded-text}.
  */
 public final class ReadingView {
+    private Runnable onJump = () -> { };
     private final ReadingViewModel vm;
     private final Label title = new Label();
     private final StageLineChart chart = new StageLineChart();
@@ -38,9 +39,9 @@ public final class ReadingView {
         topKeys.setPrefWidth(340);
         text.setPrefWidth(320);
         text.setMinWidth(160);
-        topKeys.setOnKey(vm::selectKey);
-        chart.addKeyListener(vm::selectKey);
-        text.setOnToken(vm::selectKey);
+        topKeys.setOnKey(this::jumpTo);
+        chart.addKeyListener(this::jumpTo);
+        text.setOnToken(this::jumpTo);
         VBox lines = new VBox(4, title, chart);
         VBox.setVgrow(chart, Priority.ALWAYS);
         HBox.setHgrow(lines, Priority.ALWAYS);
@@ -80,5 +81,15 @@ public final class ReadingView {
             text.show(r.texts(), r.finalRow(), r.query());
             text.scrollTo(r.query());
         }
+    }
+
+    /** What a click on a key does beside selecting its cell: the window zooms the map to it (set by the window). */
+    public void setOnJump(Runnable jump) {
+        onJump = jump == null ? () -> { } : jump;
+    }
+
+    private void jumpTo(int key) {
+        vm.selectKey(key);
+        onJump.run();
     }
 }
