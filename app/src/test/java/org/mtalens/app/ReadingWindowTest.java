@@ -47,6 +47,13 @@ class ReadingWindowTest {
     }
 
     @Test
+    void withNoCellSelectedTheFirstRunIsReadAtItsLastToken() {
+        WaitForAsyncUtils.waitForFxEvents();
+        int last = vm().traceProperty().get().length() - 1;
+        assertThat(robot.lookup("#reading-title").queryLabeled().getText()).startsWith("query " + last + " ");
+    }
+
+    @Test
     void theSelectedQuerysRowIsDrawnAtEachStageOnOneChart() {
         selectCell(12, 9);
         List<StageSeries> lines = robot.lookup("#query-lines").queryAs(StageLineChart.class).seriesProperty().get();

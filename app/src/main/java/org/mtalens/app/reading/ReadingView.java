@@ -51,7 +51,7 @@ public final class ReadingView {
         root.setPadding(new Insets(6, 12, 6, 12));
         var main = vm.main();
         Refresh.whenShown(shown, this::refresh, main.layerMapsProperty(), main.layerProperty(), main.headProperty(),
-                main.cellProperty());
+                main.cellProperty(), main.traceProperty()); // a run sets its maps before its trace: the query is the trace's last
         vm.readingProperty().addListener((o, a, r) -> show(r));
     }
 
