@@ -69,10 +69,10 @@ class MapScalesWindowTest {
         assertThat(legend.scale().position(0)).isCloseTo(0.5, within(1e-9));
     }
 
-    @Test
-    void sharingByLayerSpansEveryHeadsMapAtThatStage() {
+    /** @return the largest |score| of each head of layer 0 (every head held: the tiny fixture fits) */
+    private double[] layerZeroScoresAbsMaxPerHead() {
         showLayerAndHead(0, 0);
-        double[] absMax = new double[4];
+        double[] absMax = new double[vm().sessionProperty().get().checkpoint().config().nHeads()];
         for (AttentionMap m : vm().layerMapsProperty().get().maps()) {
             if (m.stage() == Stage.SCORES) {
                 for (int q = 0; q < m.tokens(); q++) {
@@ -82,10 +82,21 @@ class MapScalesWindowTest {
                 }
             }
         }
+        return absMax;
+    }
+
+    private static int quietestHead(double[] absMax) {
         int quietest = 0;
         for (int h = 1; h < absMax.length; h++) {
             quietest = absMax[h] < absMax[quietest] ? h : quietest;
         }
+        return quietest;
+    }
+
+    @Test
+    void sharingByLayerSpansEveryHeadsMapAtThatStage() {
+        double[] absMax = layerZeroScoresAbsMaxPerHead();
+        int quietest = quietestHead(absMax);
         double layerAbsMax = java.util.Arrays.stream(absMax).max().orElseThrow();
         showLayerAndHead(0, quietest);
         assertThat(map(Stage.SCORES).legendProperty().get().scale().max()).isCloseTo(absMax[quietest], within(1e-6));
@@ -119,21 +130,8 @@ class MapScalesWindowTest {
 
     @Test
     void whenOnlyTheShownHeadIsHeldTheLayerRangeStillSpansEveryHead() throws Exception {
-        showLayerAndHead(0, 0);
-        double[] absMax = new double[4];
-        for (AttentionMap m : vm().layerMapsProperty().get().maps()) { // every head held: the tiny fixture fits
-            if (m.stage() == Stage.SCORES) {
-                for (int q = 0; q < m.tokens(); q++) {
-                    for (int k = 0; k <= q; k++) {
-                        absMax[m.head()] = Math.max(absMax[m.head()], Math.abs(m.value(q, k)));
-                    }
-                }
-            }
-        }
-        int quietest = 0;
-        for (int h = 1; h < absMax.length; h++) {
-            quietest = absMax[h] < absMax[quietest] ? h : quietest;
-        }
+        double[] absMax = layerZeroScoresAbsMaxPerHead();
+        int quietest = quietestHead(absMax);
         double layerAbsMax = java.util.Arrays.stream(absMax).max().orElseThrow();
         showLayerAndHead(0, quietest);
         robot.interact(() -> { // a budget that holds one head's stages only, as for a long input on a small machine
