@@ -72,6 +72,7 @@ public final class CorpusJob {
             return new SummaryCollector(run, layers, heads, documents.size()).collect(outcomes, distributions, cells, failures);
         } finally {
             outcomes.unpersist();
+            LoadedCheckpoints.closeIdle(); // in local mode the workers are this JVM's; an executor's go with it
         }
     }
 
