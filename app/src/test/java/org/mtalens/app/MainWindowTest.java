@@ -126,6 +126,21 @@ class MainWindowTest {
         robot.interact(() -> Snapshots.write(ablated.getScene(), "compare-ablation"));
     }
 
+    @Test
+    void goingThroughTheHeadsAndBackEveryPipelineMapShowsExactlyTheSelectedHeadsMap() {
+        int heads = vm().sessionProperty().get().checkpoint().config().nHeads();
+        for (int head : new int[] {1, heads - 1, 0, 1}) { // each map is written into the memory of the one shown before
+            robot.interact(() -> vm().headProperty().set(head));
+            WaitForAsyncUtils.waitForFxEvents();
+            for (Stage stage : vm().selectedLayerPlan().orElseThrow().stages()) {
+                HeatmapView map = robot.lookup("#map-" + stage.id()).queryAs(HeatmapView.class);
+                assertThat(map.getMatrix().title()).as("head %d %s", head, stage.id()).contains("head " + head);
+                assertThat(map.getMatrix().values()).as("head %d %s", head, stage.id())
+                        .containsExactly(vm().map(stage).orElseThrow().values());
+            }
+        }
+    }
+
     @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
     @org.junit.jupiter.params.provider.ValueSource(strings = {"tiny-plain-gqa", "tiny-linear-heads"})
     void eachFixtureOpensAndEveryStageOfEveryLayerShowsTheRuntimesMap(String fixture) throws Exception {

@@ -136,8 +136,11 @@ class MapScalesWindowTest {
         showLayerAndHead(0, quietest);
         robot.interact(() -> { // a budget that holds one head's stages only, as for a long input on a small machine
             var session = vm().sessionProperty().get();
+            var config = session.checkpoint().config();
+            int tokens = vm().traceProperty().get().length();
+            long oneHead = config.layerPlan(0).stages().size() * org.mtalens.runtime.model.AttentionMap.bytes(tokens);
             session.runner().setBudget(new org.mtalens.runtime.model.MemoryBudget(org.mtalens.runtime.model.Trace.bytes(
-                    session.checkpoint().config(), vm().traceProperty().get().length()) + 40_000));
+                    config, tokens) + oneHead * 3 / 2));
             vm().run();
         });
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !vm().scopeNoteProperty().get().isEmpty()

@@ -118,7 +118,8 @@ final class PipelineView {
         if (stages.equals(plan.stages()) && maps.size() == stages.size()) {
             for (int i = 0; i < stages.size(); i++) {
                 HeatmapView view = maps.get(i);
-                vm.map(stages.get(i)).ifPresent(map -> view.setMatrix(VizAdapter.matrix(map, labels)));
+                // the view lets its matrix go for the new one: written into its memory (a head switch allocates nothing)
+                vm.map(stages.get(i)).ifPresent(map -> view.setMatrix(VizAdapter.matrix(map, labels, view.getMatrix())));
                 view.setMarkedKeys(VizAdapter.tokenRange(vm.markedKeysProperty().get()));
             }
             colourMaps();
@@ -163,7 +164,9 @@ final class PipelineView {
      */
     private ValueSummary layerData(Stage stage) {
         var held = vm.layerMapsProperty().get();
-        if (held == null) {
+        if (held == null) { // let the released maps go: a replay is filling their memory
+            summarised = null;
+            layerSummaries.clear();
             return null;
         }
         if (held != summarised) {

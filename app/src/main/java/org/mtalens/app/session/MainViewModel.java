@@ -31,6 +31,7 @@ import org.mtalens.runtime.model.AttentionMap;
 import org.mtalens.runtime.model.CaptureSelection;
 import org.mtalens.runtime.model.InputLongerThanModel;
 import org.mtalens.runtime.model.LayerMaps;
+import org.mtalens.runtime.model.RecycledMaps;
 import org.mtalens.runtime.model.ModelRunner;
 import org.mtalens.runtime.model.Trace;
 import org.mtalens.runtime.model.TraceRequest;
@@ -225,9 +226,12 @@ public final class MainViewModel {
                 && held.covers(scope.query(), open.checkpoint().config().layerPlan(wanted).stages(), open.checkpoint().config().nHeads())) {
             return;
         }
-        layerMaps.set(null); // no view shows another layer's maps meanwhile, and they are not held beside the new ones
+        // No view shows another layer's maps meanwhile, and no view reads them again (views copy what they draw, and
+        // work already queued on the inference thread runs before this replay): the replay fills their memory.
+        RecycledMaps released = RecycledMaps.of(held);
+        layerMaps.set(null);
         jobs.submitView("layer", "Replaying layer " + wanted + " ...", progress -> shown.maps(wanted, scope.query(),
-                progress.cancelledCheck()), maps -> {
+                progress.cancelledCheck(), released), maps -> {
                     if (shown == trace.get() && wanted == layer.get()) {
                         scopeNote.set(scope.note());
                         layerMaps.set(maps);

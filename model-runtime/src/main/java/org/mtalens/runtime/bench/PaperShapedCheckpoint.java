@@ -35,6 +35,17 @@ public final class PaperShapedCheckpoint {
     private PaperShapedCheckpoint() {
     }
 
+    /** @return the 830M shape, as {@link #write} writes it in params.json (no weights written) */
+    public static ModelConfig config() throws IOException {
+        Path params = Files.createTempFile("paper-830m-shape-", ".json");
+        try {
+            Files.writeString(params, PARAMS);
+            return ModelConfigReader.readParamsJson(params);
+        } finally {
+            Files.deleteIfExists(params);
+        }
+    }
+
     /** @return the folder written ({@code folder}), holding {@code consolidated/} */
     public static Path write(Path folder, long seed) throws IOException {
         Path consolidated = Files.createDirectories(folder.resolve("consolidated"));

@@ -37,6 +37,6 @@ public record LayerMaps(int layer, List<AttentionMap> maps) {
 
     /** @return the bytes the maps hold */
     public long bytes() {
-        return maps.stream().mapToLong(m -> (long) m.tokens() * m.tokens() * Float.BYTES).sum();
+        return maps.stream().mapToLong(m -> AttentionMap.bytes(m.tokens())).sum();
     }
 }

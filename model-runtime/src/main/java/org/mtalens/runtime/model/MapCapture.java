@@ -18,6 +18,7 @@ public final class MapCapture implements StageSink {
     private final CaptureSelection selection;
     private final boolean activations;
     private final BooleanSupplier cancelled;
+    private final RecycledMaps recycled;
     /** Maps being filled (their values are written in place), by layer, stage and head, in the order their first rows arrived. */
     private final Map<String, AttentionMap> maps = new LinkedHashMap<>();
     private final Map<String, float[]> filling = new LinkedHashMap<>();
@@ -29,9 +30,15 @@ public final class MapCapture implements StageSink {
 
     /** @param cancelled checked before every layer; when it says true the pass stops with a {@link CancellationException} */
     public MapCapture(CaptureSelection selection, boolean activations, BooleanSupplier cancelled) {
+        this(selection, activations, cancelled, RecycledMaps.none());
+    }
+
+    /** @param recycled memory of maps let go, filled again before anything is allocated */
+    MapCapture(CaptureSelection selection, boolean activations, BooleanSupplier cancelled, RecycledMaps recycled) {
         this.selection = selection;
         this.activations = activations;
         this.cancelled = cancelled;
+        this.recycled = recycled;
     }
 
     @Override
@@ -56,24 +63,24 @@ public final class MapCapture implements StageSink {
         }
     }
 
-    /** Copies the delivered rows of one head, keys 0..query of each (the rest of the map stays 0). */
-    private static void copyRows(FloatBuffer block, StageRows rows, int head, float[] values) {
-        int tokens = rows.tokens();
+    /** Copies the delivered rows of one head into its map's causal triangle: keys 0..query of each. */
+    private static void copyRows(FloatBuffer block, StageRows rows, int head, float[] triangle) {
         for (int query = rows.from(); query < rows.to(); query++) {
-            block.get(rows.offset(head, query), values, query * tokens, query + 1);
+            block.get(rows.offset(head, query), triangle, AttentionMap.rowStart(query), query + 1);
         }
     }
 
-    /** @return the values of the map being filled (all 0 before its first rows) */
+    /** @return the causal triangle of the map being filled (a released map's memory, or new): every row is written as it arrives */
     private float[] mapOf(int layer, Stage stage, int head, int tokens) {
         String key = layer + "/" + stage.id() + "/" + head;
-        float[] values = filling.get(key);
-        if (values == null) {
-            values = new float[Math.multiplyExact(tokens, tokens)];
-            filling.put(key, values);
-            maps.put(key, new AttentionMap(layer, stage, head, tokens, values)); // the record keeps this array: filled in place
+        float[] triangle = filling.get(key);
+        if (triangle == null) {
+            int cells = AttentionMap.cells(tokens);
+            triangle = recycled.take(cells).orElseGet(() -> new float[cells]);
+            filling.put(key, triangle);
+            maps.put(key, AttentionMap.ofTriangle(layer, stage, head, tokens, triangle)); // the map keeps this array: filled in place
         }
-        return values;
+        return triangle;
     }
 
     @Override

@@ -17,7 +17,7 @@ public record MemoryBudget(long bytes) {
 
     /** @return the bytes a capture of {@code selection} over {@code tokens} tokens needs */
     public static long captureBytes(ModelConfig config, CaptureSelection selection, int tokens) {
-        return selection.mapCount(config) * tokens * (long) tokens * Float.BYTES;
+        return selection.mapCount(config) * AttentionMap.bytes(tokens);
     }
 
     /** Throws an {@link InvalidInputException} that suggests a narrower selection when the capture does not fit. */
@@ -45,9 +45,9 @@ public record MemoryBudget(long bytes) {
         }
     }
 
-    /** @return whether {@code maps} maps of T x T fit the budget */
+    /** @return whether {@code maps} maps of T x T (their causal triangles) fit the budget */
     public boolean fitsMaps(long maps, int tokens) {
-        return maps * tokens * (long) tokens * Float.BYTES <= bytes;
+        return maps * AttentionMap.bytes(tokens) <= bytes;
     }
 
     static String megabytes(long bytes) {

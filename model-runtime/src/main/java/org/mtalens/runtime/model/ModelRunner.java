@@ -146,13 +146,13 @@ public final class ModelRunner implements AutoCloseable {
         return edits.isNone() ? model : new MtaTransformer(checkpoint.config(), EditedWeights.over(weights, edits, manager));
     }
 
-    /** Replays {@code layer} of {@code trace} and keeps the maps {@code query} asks for. */
-    LayerMaps replay(Trace trace, int layer, MapQuery query, BooleanSupplier cancelled) {
+    /** Replays {@code layer} of {@code trace} and keeps the maps {@code query} asks for, in {@code recycled}'s memory first. */
+    LayerMaps replay(Trace trace, int layer, MapQuery query, BooleanSupplier cancelled, RecycledMaps recycled) {
         ModelConfig config = checkpoint.config();
         CaptureSelection selection = query.on(layer);
         selection.validateFor(config);
         budget.check(config, selection, trace.length());
-        MapCapture capture = new MapCapture(selection, false, cancelled);
+        MapCapture capture = new MapCapture(selection, false, cancelled, recycled);
         replayInto(trace, layer, capture);
         return new LayerMaps(layer, capture.maps());
     }

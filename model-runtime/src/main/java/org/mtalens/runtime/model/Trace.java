@@ -28,7 +28,7 @@ public final class Trace {
     private final Map<Integer, float[]> logits = new ConcurrentHashMap<>();
     /**
      * Maps the pass captured, each handed over to the first ask it covers and then let go: a trace lives as long as
-     * the window shows its run, and must not hold a layer's maps (1.6 GB at T=2048) after the view has moved on.
+     * the window shows its run, and must not hold a layer's maps (0.8 GB at T=2048) after the view has moved on.
      */
     private final List<LayerMaps> captured;
     private final String device;
@@ -156,7 +156,17 @@ public final class Trace {
      * @throws org.mtalens.runtime.InvalidInputException when they do not fit the memory budget
      */
     public LayerMaps maps(int layer, MapQuery query, BooleanSupplier cancelled) {
-        return handedOver(layer, query).orElseGet(() -> runner.replay(this, layer, query, cancelled));
+        return maps(layer, query, cancelled, RecycledMaps.none());
+    }
+
+    /**
+     * @param recycled the memory of maps the caller has let go (and never reads again), which a replay fills first:
+     *                 a view moving from one layer to another holds one layer's maps, not two
+     * @return the maps {@code query} asks for on {@code layer}
+     * @throws org.mtalens.runtime.InvalidInputException when they do not fit the memory budget
+     */
+    public LayerMaps maps(int layer, MapQuery query, BooleanSupplier cancelled, RecycledMaps recycled) {
+        return handedOver(layer, query).orElseGet(() -> runner.replay(this, layer, query, cancelled, recycled));
     }
 
     /** @return captured maps of {@code layer} that cover {@code query}, no longer held by the trace */

@@ -82,6 +82,68 @@ class TraceTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("models")
+    void aReplayIntoTheMemoryOfAnotherLayersReleasedMapsGivesTheWholePassMapsAndHoldsNoSecondLayer(String name,
+            Checkpoint checkpoint, int[] tokens) {
+        System.setProperty(QueryBlock.ROWS_PROPERTY, "7");
+        try (ModelRunner runner = ModelRunner.load(checkpoint, Device.cpu())) {
+            RunResult whole = runner.run(RunRequest.of(tokens));
+            Trace trace = runner.trace(TraceRequest.of(tokens), PassProgress.NONE);
+            int layers = checkpoint.config().nLayers();
+            LayerMaps shown = trace.maps(layers - 1, MapQuery.all()); // the last layer: its values differ everywhere
+            for (int step = 0; step < layers; step++) { // switch through every layer, each into the last one's memory
+                java.util.Set<float[]> released = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+                shown.maps().forEach(m -> released.add(m.memory()));
+                LayerMaps next = trace.maps(step, MapQuery.all(), () -> false, RecycledMaps.of(shown));
+                for (AttentionMap map : next.maps()) {
+                    AttentionMap expected = whole.map(step, map.stage(), map.head()).orElseThrow();
+                    assertThat(map.values()).as("layer %d %s head %d", step, map.stage(), map.head())
+                            .containsExactly(expected.values());
+                }
+                long fresh = next.maps().stream().filter(m -> !released.contains(m.memory())).count();
+                assertThat(fresh).as("maps allocated beside the released ones")
+                        .isEqualTo(Math.max(0, next.maps().size() - shown.maps().size()));
+                shown = next;
+            }
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void noValueOfAReleasedMapShowsThroughAReplayIntoItsMemory() {
+        Checkpoint checkpoint = RandomCheckpoint.of(MTA_LEFT, 3);
+        int[] tokens = ids(25, 40);
+        try (ModelRunner runner = ModelRunner.load(checkpoint, Device.cpu())) {
+            Trace trace = runner.trace(TraceRequest.of(tokens), PassProgress.NONE);
+            LayerMaps fresh = trace.maps(2, MapQuery.all());
+            List<AttentionMap> stale = fresh.maps().stream().map(m -> {
+                float[] noise = new float[tokens.length * tokens.length];
+                java.util.Arrays.fill(noise, Float.NaN); // every cell, future keys included
+                return new AttentionMap(0, m.stage(), m.head(), tokens.length, noise);
+            }).toList();
+            LayerMaps replayed = trace.maps(2, MapQuery.all(), () -> false, RecycledMaps.of(new LayerMaps(0, stale)));
+            for (AttentionMap map : replayed.maps()) {
+                assertThat(map.values()).as("%s head %d", map.stage(), map.head())
+                        .containsExactly(fresh.map(map.stage(), map.head()).orElseThrow().values());
+            }
+            assertThat(replayed.maps()).allMatch(m -> stale.stream().anyMatch(s -> s.memory() == m.memory()));
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void releasedMapsOfAnotherLengthAreNotReused() {
+        Checkpoint checkpoint = RandomCheckpoint.of(MTA_LEFT, 3);
+        try (ModelRunner runner = ModelRunner.load(checkpoint, Device.cpu())) {
+            LayerMaps longer = runner.trace(TraceRequest.of(ids(30, 40)), PassProgress.NONE).maps(1, MapQuery.all());
+            Trace shorter = runner.trace(TraceRequest.of(ids(20, 40)), PassProgress.NONE);
+            LayerMaps replayed = shorter.maps(1, MapQuery.all(), () -> false, RecycledMaps.of(longer));
+            assertThat(replayed.maps()).allSatisfy(m -> assertThat(m.tokens()).isEqualTo(20));
+            assertThat(replayed.maps()).noneMatch(m -> longer.maps().stream().anyMatch(l -> l.memory() == m.memory()));
+            assertThat(replayed.map(Stage.FINAL, 0).orElseThrow().values())
+                    .containsExactly(shorter.maps(1, MapQuery.all()).map(Stage.FINAL, 0).orElseThrow().values());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("models")
     void capturedMapsAreHandedOverOnceAndThenReplayedSoTheTraceHoldsNoneOfThem(String name, Checkpoint checkpoint,
                                                                            int[] tokens) {
         try (ModelRunner runner = ModelRunner.load(checkpoint, Device.cpu())) {
