@@ -27,8 +27,8 @@ public record MapScope(MapQuery query, String note) {
         }
         String whole = String.format("all %d heads of layer %d at T=%d need %s", config.nHeads(), layer, tokens,
                 gigabytes((long) stages * config.nHeads() * map));
-        String room = String.format("; the views may hold %s, of which the trace and the maps drawn take %s.",
-                gigabytes(memory.bytes()), gigabytes(memory.bytes() - free));
+        // free: what the views may hold less the trace and the maps as drawn (the status bar has room for one line)
+        String room = String.format(", more than the %s free for maps.", gigabytes(Math.max(0, free)));
         if (stages * map <= free) {
             return new MapScope(MapQuery.head(head), "Showing one head at a time: " + whole + room);
         }
@@ -56,6 +56,6 @@ public record MapScope(MapQuery query, String note) {
     }
 
     private static String gigabytes(long bytes) {
-        return String.format("%.1f GB", bytes / 1e9);
+        return String.format(java.util.Locale.ROOT, "%.2f GB", bytes / 1e9);
     }
 }

@@ -43,8 +43,8 @@ class MapScopeTest {
         MapScope longer = MapScope.of(paper, memory, 10, 4096, 3, Stage.FINAL);
         assertThat(longer.query()).as("96 maps of 33.6 MB, beside the trace and the 6 maps drawn")
                 .isEqualTo(MapQuery.head(3));
-        assertThat(longer.note()).isEqualTo("Showing one head at a time: all 16 heads of layer 10 at T=4096 need 3.2 GB;"
-                + " the views may hold 4.0 GB, of which the trace and the maps drawn take 1.0 GB.");
+        assertThat(longer.note()).isEqualTo("Showing one head at a time: all 16 heads of layer 10 at T=4096 need 3.22 GB,"
+                + " more than the 2.97 GB free for maps.");
     }
 
     @Test
