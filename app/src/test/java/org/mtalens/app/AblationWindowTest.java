@@ -1,6 +1,5 @@
 package org.mtalens.app;
 
-import org.mtalens.app.main.MtaLensApplication;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -8,42 +7,25 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.mtalens.app.session.MainViewModel;
-import org.mtalens.app.testing.RunningApp;
+import org.mtalens.app.testing.TinyAppWindow;
 import org.mtalens.app.testing.Snapshots;
-import org.mtalens.app.testing.TestCheckpoints;
 import org.mtalens.runtime.config.Stage;
 import org.mtalens.runtime.model.Ablation;
 import org.mtalens.runtime.model.AttentionMap;
 import org.mtalens.viz.Matrix;
 import org.mtalens.viz.heatmap.HeatmapView;
-import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Live ablation in the real window, on the official "tiny" fixture (layer 1 has MTA), headless. */
-class AblationWindowTest {
-    private final FxRobot robot = new FxRobot();
-    private MtaLensApplication app;
-
+class AblationWindowTest extends TinyAppWindow {
     @BeforeEach
     void openTheAblationTab() throws Exception {
-        app = RunningApp.startOn(TestCheckpoints.fixture("tiny"));
         robot.interact(() -> {
             app.view().centre().getSelectionModel().select(4);
             vm().stageProperty().set(Stage.PRE_SM_CONV);
         });
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        RunningApp.stop(app);
-    }
-
-    private MainViewModel vm() {
-        return app.viewModel();
     }
 
     private Matrix shown(String id) {

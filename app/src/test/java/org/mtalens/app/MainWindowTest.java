@@ -1,6 +1,5 @@
 package org.mtalens.app;
 
-import org.mtalens.app.main.MtaLensApplication;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -10,39 +9,18 @@ import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Window;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.mtalens.app.session.MainViewModel;
-import org.mtalens.app.testing.RunningApp;
+import org.mtalens.app.testing.TinyAppWindow;
 import org.mtalens.app.testing.Snapshots;
 import org.mtalens.app.testing.TestCheckpoints;
 import org.mtalens.runtime.config.Stage;
 import org.mtalens.viz.heatmap.Cell;
 import org.mtalens.viz.heatmap.HeatmapView;
 import org.mtalens.viz.kernel.KernelInspector;
-import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The real application window on the official "tiny" fixture, headless. */
-class MainWindowTest {
-    private final FxRobot robot = new FxRobot();
-    private MtaLensApplication app;
-
-    @BeforeEach
-    void openTheTinyFixture() throws Exception {
-        app = RunningApp.startOn(TestCheckpoints.fixture("tiny"));
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        RunningApp.stop(app);
-    }
-
-    private MainViewModel vm() {
-        return app.viewModel();
-    }
-
+class MainWindowTest extends TinyAppWindow {
     @Test
     void theFirstMtaLayerShowsEveryStageInForwardOrderWithTheRuntimesValues() throws Exception {
         Window window = robot.window(w -> w instanceof javafx.stage.Stage s && s.getTitle().startsWith("tiny"));

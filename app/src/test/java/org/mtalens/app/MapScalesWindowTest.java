@@ -6,13 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.mtalens.app.main.MtaLensApplication;
-import org.mtalens.app.session.MainViewModel;
-import org.mtalens.app.testing.RunningApp;
-import org.mtalens.app.testing.TestCheckpoints;
+import org.mtalens.app.testing.TinyAppWindow;
 import org.mtalens.runtime.config.Stage;
 import org.mtalens.runtime.model.AttentionMap;
 import org.mtalens.viz.colour.ColourScale;
@@ -24,28 +19,10 @@ import org.mtalens.viz.grid.GridCell;
 import org.mtalens.viz.grid.ModelGridView;
 import org.mtalens.viz.heatmap.Cell;
 import org.mtalens.viz.heatmap.HeatmapView;
-import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Colour scales and zoom of the app's maps, on the official "tiny" fixture: sign visible, scales shared, cells read. */
-class MapScalesWindowTest {
-    private final FxRobot robot = new FxRobot();
-    private MtaLensApplication app;
-
-    @BeforeEach
-    void openTheTinyFixture() throws Exception {
-        app = RunningApp.startOn(TestCheckpoints.fixture("tiny"));
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        RunningApp.stop(app);
-    }
-
-    private MainViewModel vm() {
-        return app.viewModel();
-    }
-
+class MapScalesWindowTest extends TinyAppWindow {
     private void showLayerAndHead(int layer, int head) {
         robot.interact(() -> {
             vm().layerProperty().set(layer);

@@ -1,47 +1,30 @@
 package org.mtalens.app;
 
-import org.mtalens.app.main.MtaLensApplication;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.TableView;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mtalens.app.session.MainViewModel;
-import org.mtalens.app.testing.RunningApp;
+import org.mtalens.app.testing.TinyAppWindow;
 import org.mtalens.app.testing.Snapshots;
-import org.mtalens.app.testing.TestCheckpoints;
 import org.mtalens.runtime.analysis.CellChange;
 import org.mtalens.runtime.analysis.HeadChange;
 import org.mtalens.runtime.config.Stage;
 import org.mtalens.viz.heatmap.Cell;
 import org.mtalens.viz.heatmap.HeatmapView;
-import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The "MTA change" tab in the real window, on the official "tiny" fixture (2 layers x 4 heads), headless. */
-class MtaChangeWindowTest {
-    private final FxRobot robot = new FxRobot();
-    private MtaLensApplication app;
-
+class MtaChangeWindowTest extends TinyAppWindow {
     @BeforeEach
     void openTheChangeTab() throws Exception {
-        app = RunningApp.startOn(TestCheckpoints.fixture("tiny"));
         robot.interact(() -> app.view().centre().getSelectionModel().select(5));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> heads().getItems().size() == 8 && !cells().getItems().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        RunningApp.stop(app);
-    }
-
-    private MainViewModel vm() {
-        return app.viewModel();
     }
 
     @SuppressWarnings("unchecked")

@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.mtalens.app.main.MtaLensApplication;
 import org.mtalens.app.session.MainViewModel;
-import org.mtalens.app.testing.RunningApp;
+import org.mtalens.app.testing.TinyAppWindow;
 import org.mtalens.app.testing.Snapshots;
-import org.mtalens.app.testing.TestCheckpoints;
 import org.mtalens.runtime.config.Stage;
 import org.mtalens.runtime.model.AttentionMap;
 import org.mtalens.viz.chart.StageLineChart;
@@ -19,28 +15,10 @@ import org.mtalens.viz.chart.StageSeries;
 import org.mtalens.viz.tokens.ShadedTextView;
 import org.mtalens.viz.tokens.TopKeys;
 import org.mtalens.viz.tokens.TopKeysView;
-import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The reading panel under the pipeline: the selected query's attention as lines, its top keys, the shaded text. */
-class ReadingWindowTest {
-    private final FxRobot robot = new FxRobot();
-    private MtaLensApplication app;
-
-    @BeforeEach
-    void openTheTinyFixture() throws Exception {
-        app = RunningApp.startOn(TestCheckpoints.fixture("tiny"));
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        RunningApp.stop(app);
-    }
-
-    private MainViewModel vm() {
-        return app.viewModel();
-    }
-
+class ReadingWindowTest extends TinyAppWindow {
     private void selectCell(int query, int key) {
         robot.interact(() -> vm().cellProperty().set(new MainViewModel.SelectedCell(query, key)));
         WaitForAsyncUtils.waitForFxEvents();

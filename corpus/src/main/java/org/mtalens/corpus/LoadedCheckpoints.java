@@ -55,11 +55,4 @@ final class LoadedCheckpoints {
         }
         idle.forEach(CorpusWorker::close);
     }
-
-    /** @return how many loaded workers wait for a partition */
-    static int idle() {
-        synchronized (IDLE) {
-            return IDLE.values().stream().mapToInt(Deque::size).sum();
-        }
-    }
 }

@@ -21,7 +21,6 @@ public final class MapCapture implements StageSink {
     private final RecycledMaps recycled;
     /** Maps being filled (their values are written in place), by layer, stage and head, in the order their first rows arrived. */
     private final Map<String, AttentionMap> maps = new LinkedHashMap<>();
-    private final Map<String, float[]> filling = new LinkedHashMap<>();
     private final Map<String, Activation> activationValues = new LinkedHashMap<>();
 
     public MapCapture(CaptureSelection selection, boolean activations) {
@@ -72,15 +71,11 @@ public final class MapCapture implements StageSink {
 
     /** @return the causal triangle of the map being filled (a released map's memory, or new): every row is written as it arrives */
     private float[] mapOf(int layer, Stage stage, int head, int tokens) {
-        String key = layer + "/" + stage.id() + "/" + head;
-        float[] triangle = filling.get(key);
-        if (triangle == null) {
+        return maps.computeIfAbsent(layer + "/" + stage.id() + "/" + head, key -> {
             int cells = AttentionMap.cells(tokens);
-            triangle = recycled.take(cells).orElseGet(() -> new float[cells]);
-            filling.put(key, triangle);
-            maps.put(key, AttentionMap.ofTriangle(layer, stage, head, tokens, triangle)); // the map keeps this array: filled in place
-        }
-        return triangle;
+            float[] triangle = recycled.take(cells).orElseGet(() -> new float[cells]);
+            return AttentionMap.ofTriangle(layer, stage, head, tokens, triangle); // the map keeps this array: filled in place
+        }).memory();
     }
 
     @Override
@@ -104,7 +99,6 @@ public final class MapCapture implements StageSink {
     /** Forgets the maps captured so far (a caller that has taken them, e.g. one layer streamed to a file). */
     public void clear() {
         maps.clear();
-        filling.clear();
     }
 
     public Map<String, Activation> activations() {

@@ -33,11 +33,6 @@ public final class RecycledMaps {
         return recycled;
     }
 
-    /** @return the number of arrays not yet reused */
-    public synchronized int size() {
-        return arrays.size();
-    }
-
     /** @return a released map's array of {@code length} values (holding its old values, which the caller overwrites), if any */
     synchronized java.util.Optional<float[]> take(int length) {
         float[] reused = arrays.peek();
